@@ -1,0 +1,1 @@
+"""Start-up, settings, operations for the GUI, and the `waredesk` command line."""

@@ -1,0 +1,1 @@
+"""The `waredesk` command line: one module per family of commands."""

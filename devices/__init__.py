@@ -1,0 +1,1 @@
+"""Scanners, scales and printer transports with their protocols; no Qt."""

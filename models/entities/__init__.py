@@ -1,0 +1,38 @@
+"""All entities; importing this package makes `Base.metadata` complete."""
+
+from models.entities.access import AppSetting, AuditEvent, Permission, Role, User, role_permission
+from models.entities.base import Base, utcnow
+from models.entities.catalog import Barcode, Product, Tracking
+from models.entities.sites import (
+    VIRTUAL_TYPES,
+    Location,
+    LocationKind,
+    LocationType,
+    Warehouse,
+)
+from models.entities.stock import Lot, Quant, Reservation, SerialNumber, StockMove, StockPosting
+
+__all__ = [
+    "VIRTUAL_TYPES",
+    "AppSetting",
+    "AuditEvent",
+    "Barcode",
+    "Base",
+    "Location",
+    "LocationKind",
+    "LocationType",
+    "Lot",
+    "Permission",
+    "Product",
+    "Quant",
+    "Reservation",
+    "Role",
+    "SerialNumber",
+    "StockMove",
+    "StockPosting",
+    "Tracking",
+    "User",
+    "Warehouse",
+    "role_permission",
+    "utcnow",
+]

@@ -1,0 +1,77 @@
+"""Reserving stock for a document and releasing it again."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, literal_column, select, update
+from sqlalchemy.orm import Session
+
+from models.actor import Actor
+from models.entities import Location, Product, Quant, Reservation, utcnow
+from models.errors import InputError, InsufficientStock, NotFound
+from models.permissions import Perm
+
+_quant = Quant.__table__
+
+
+def _key_clause(product_id: int, location_id: int, lot_id: int | None):
+    return (
+        (_quant.c.product_id == product_id)
+        & (_quant.c.location_id == location_id)
+        & (func.coalesce(_quant.c.lot_id, literal_column("0")) == (lot_id or 0))
+    )
+
+
+def reserve(session: Session, actor: Actor, *, product_id: int, location_id: int, qty: int,
+            reference: str, lot_id: int | None = None) -> int:
+    """Reserve `qty` units of one quant for `reference`; returns the reservation id.
+
+    Refused when fewer than `qty` units are available (on hand minus already reserved).
+    """
+    actor.require(Perm.STOCK_RESERVE)
+    if isinstance(qty, bool) or not isinstance(qty, int) or qty <= 0:
+        raise InputError(f"A reservation needs a whole quantity above zero, not {qty!r}.")
+    if not reference:
+        raise InputError("A reservation needs a reference (the order or document it is for).")
+    result = session.execute(
+        update(_quant)
+        .where(_key_clause(product_id, location_id, lot_id))
+        .where(_quant.c.on_hand - _quant.c.reserved >= qty)
+        .values(reserved=_quant.c.reserved + qty)
+    )
+    if result.rowcount != 1:
+        available = session.scalar(
+            select(_quant.c.on_hand - _quant.c.reserved)
+            .where(_key_clause(product_id, location_id, lot_id))
+        ) or 0
+        sku = session.scalar(select(Product.sku).where(Product.id == product_id))
+        code = session.scalar(select(Location.code).where(Location.id == location_id))
+        raise InsufficientStock(f"Cannot reserve {qty} of {sku} at {code} for {reference}: "
+                                f"{available} available.")
+    reservation = Reservation(product_id=product_id, location_id=location_id, lot_id=lot_id,
+                              qty=qty, reference=reference, user_id=actor.user_id,
+                              created_at=utcnow())
+    session.add(reservation)
+    session.flush()
+    return reservation.id
+
+
+def release(session: Session, actor: Actor, reservation_id: int, qty: int | None = None) -> int:
+    """Release `qty` units (all that remain when None) of a reservation; returns what is left."""
+    actor.require(Perm.STOCK_RESERVE)
+    reservation = session.get(Reservation, reservation_id, with_for_update=True)
+    if reservation is None:
+        raise NotFound(f"There is no reservation with id {reservation_id}.")
+    qty = reservation.qty if qty is None else qty
+    if qty < 0 or qty > reservation.qty:
+        raise InputError(f"Reservation {reservation_id} holds {reservation.qty}; "
+                         f"cannot release {qty}.")
+    if qty == 0:
+        return reservation.qty
+    session.execute(
+        update(_quant)
+        .where(_key_clause(reservation.product_id, reservation.location_id, reservation.lot_id))
+        .values(reserved=_quant.c.reserved - qty)
+    )
+    reservation.qty -= qty
+    session.flush()
+    return reservation.qty

@@ -1,0 +1,1 @@
+"""Alembic migrations of the WareDesk schema (run through `models.db.schema`)."""

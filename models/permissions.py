@@ -1,0 +1,56 @@
+"""Permission codes and the built-in roles that hold them.
+
+Services check permissions (see `models.actor.Actor.require`); the GUI only mirrors them by
+hiding what a role cannot use.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Perm(StrEnum):
+    """A permission a role can hold."""
+
+    STOCK_VIEW = "stock.view"
+    STOCK_MOVE = "stock.move"
+    STOCK_ADJUST = "stock.adjust"
+    STOCK_RESERVE = "stock.reserve"
+    PRODUCTS_EDIT = "products.edit"
+    LOCATIONS_EDIT = "locations.edit"
+    DATA_IMPORT = "data.import"
+    DATA_EXPORT = "data.export"
+    USERS_MANAGE = "users.manage"
+    SYSTEM_ADMIN = "system.admin"
+
+
+PERMISSION_DESCRIPTIONS: dict[Perm, str] = {
+    Perm.STOCK_VIEW: "See stock levels and move history",
+    Perm.STOCK_MOVE: "Receive, put away, pick, pack and transfer stock",
+    Perm.STOCK_ADJUST: "Adjust stock to or from inventory loss",
+    Perm.STOCK_RESERVE: "Reserve and release stock for orders",
+    Perm.PRODUCTS_EDIT: "Create and edit products and barcodes",
+    Perm.LOCATIONS_EDIT: "Create and edit warehouses and locations",
+    Perm.DATA_IMPORT: "Import master data from files",
+    Perm.DATA_EXPORT: "Export data to files",
+    Perm.USERS_MANAGE: "Create users and assign roles",
+    Perm.SYSTEM_ADMIN: "Back up, restore and upgrade the database",
+}
+
+_FLOOR = {Perm.STOCK_VIEW, Perm.STOCK_MOVE}
+
+BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
+    "admin": frozenset(Perm),
+    "supervisor": frozenset(
+        _FLOOR | {Perm.STOCK_ADJUST, Perm.STOCK_RESERVE, Perm.PRODUCTS_EDIT,
+                  Perm.LOCATIONS_EDIT, Perm.DATA_IMPORT, Perm.DATA_EXPORT}
+    ),
+    "receiver": frozenset(_FLOOR),
+    "picker": frozenset(_FLOOR),
+    "packer": frozenset(_FLOOR),
+    "counter": frozenset(_FLOOR),
+    "back_office": frozenset(
+        {Perm.STOCK_VIEW, Perm.STOCK_RESERVE, Perm.PRODUCTS_EDIT, Perm.LOCATIONS_EDIT,
+         Perm.DATA_IMPORT, Perm.DATA_EXPORT}
+    ),
+}

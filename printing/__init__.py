@@ -1,0 +1,1 @@
+"""Label and document layouts and their renderers (ZPL, TSPL, PDF); no Qt."""

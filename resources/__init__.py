@@ -1,0 +1,1 @@
+"""Fonts, icons, sounds, translations, label templates and demo data seeds."""

@@ -1,0 +1,60 @@
+"""Small builders of real rows for tests: a warehouse with bins, products, lots, serials."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from models.entities import (
+    Barcode,
+    Location,
+    LocationKind,
+    LocationType,
+    Lot,
+    Product,
+    SerialNumber,
+    Tracking,
+    Warehouse,
+)
+
+
+def warehouse(session: Session, code: str = "WH1") -> Warehouse:
+    wh = Warehouse(code=code, name=f"Warehouse {code}")
+    session.add(wh)
+    session.flush()
+    return wh
+
+
+def bin_(session: Session, wh: Warehouse, code: str,
+         loc_type: LocationType = LocationType.STORAGE, **extra: object) -> Location:
+    extra.setdefault("barcode", code)
+    extra.setdefault("kind", LocationKind.BIN)
+    loc = Location(warehouse_id=wh.id, code=code, type=loc_type, **extra)
+    session.add(loc)
+    session.flush()
+    return loc
+
+
+def product(session: Session, sku: str, *, tracking: Tracking = Tracking.NONE,
+            expiry: bool = False, barcode: str | None = None, pack: int = 1) -> Product:
+    item = Product(sku=sku, name=f"Product {sku}", tracking=tracking, expiry_tracked=expiry)
+    if barcode:
+        item.barcodes.append(Barcode(code=barcode, pack_qty=pack))
+    session.add(item)
+    session.flush()
+    return item
+
+
+def lot(session: Session, item: Product, number: str, expiry: date | None = None) -> Lot:
+    row = Lot(product_id=item.id, number=number, expiry=expiry)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def serial(session: Session, item: Product, number: str) -> SerialNumber:
+    row = SerialNumber(product_id=item.id, serial=number)
+    session.add(row)
+    session.flush()
+    return row
