@@ -1,0 +1,1 @@
+"""Master data: products, warehouses and locations; their validation, import and export."""
