@@ -10,7 +10,8 @@ from enum import Enum
 from typing import Any
 
 from models.scanning.cleaning import show_invisible
-from models.scanning.meanings import Meaning, kind_of
+from models.scanning.gs1 import GS1Data, field_name
+from models.scanning.meanings import Meaning, UnknownScan, kind_of
 
 
 def explain(meaning: Meaning) -> dict[str, Any]:
@@ -18,18 +19,26 @@ def explain(meaning: Meaning) -> dict[str, Any]:
     scan = meaning.scan
     result: dict[str, Any] = {
         "kind": kind_of(meaning),
-        "summary": meaning.describe(),
         "raw": show_invisible(scan.raw),
         "symbology": scan.symbology,
         "gs_separators": scan.text.count("\x1d"),
     }
+    if not isinstance(meaning, UnknownScan):
+        result["summary"] = meaning.describe()
     for item in fields(meaning):
-        if item.name == "scan":
-            continue
         value = getattr(meaning, item.name)
-        if value is not None:
+        if item.name == "gs1" and value is not None:
+            result["gs1"] = _gs1(value)
+        elif item.name != "scan" and value is not None:
             result[item.name] = _plain(value)
     return result
+
+
+def _gs1(data: GS1Data) -> dict[str, Any]:
+    plain = _plain(data)
+    plain["elements"] = [{"ai": ai, "field": field_name(ai), "value": value}
+                         for ai, value in data.elements]
+    return plain
 
 
 def _plain(value: Any) -> Any:
