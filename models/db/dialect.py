@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
+from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table
@@ -14,3 +17,52 @@ def insert_for(session: Session, table: Table) -> Any:
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(table)
     return sqlite.insert(table)
+
+
+def executemany(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> int:
+    """Run `sql` (written with `?` placeholders) once per row straight through the driver;
+    returns the total row count. For the ledger's bulk writes, where building thousands of
+    SQLAlchemy parameter sets costs more than the database work."""
+    if not rows:
+        return 0
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        sql = sql.replace("?", "%s")
+    return connection.exec_driver_sql(sql, list(rows)).rowcount
+
+
+_IDS_PER_QUERY = 10_000  # inside SQLite's 32,766 and PostgreSQL's 65,535 bound parameters
+
+
+@cache
+def _row_type(table: str, columns: tuple[str, ...]) -> type:
+    return namedtuple(f"{table}_row", columns)  # type: ignore[misc]
+
+
+def rows_by_id(session: Session, table: str, columns: Sequence[str],
+               ids: Iterable[int | None]) -> dict[int, Any]:
+    """Named tuples of `columns` (the first is `id`) for the given ids, keyed by id.
+
+    Read through the driver: the ledger loads a row per product and location of a posting,
+    and SQLAlchemy's Row objects cost more than the query itself. Values are the driver's
+    own (SQLite gives 0/1 for booleans and text for dates). `table` and `columns` are code
+    constants, never user input.
+    """
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    row_type = _row_type(table, tuple(columns))
+    connection = session.connection()
+    mark = "%s" if connection.dialect.name == "postgresql" else "?"
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    found: dict[int, Any] = {}
+    try:
+        for start in range(0, len(wanted), _IDS_PER_QUERY):
+            chunk = wanted[start:start + _IDS_PER_QUERY]
+            cursor.execute(f"SELECT {', '.join(columns)} FROM {table} "
+                           f"WHERE id IN ({', '.join([mark] * len(chunk))})", chunk)
+            for row in cursor.fetchall():
+                found[row[0]] = row_type._make(row)
+    finally:
+        cursor.close()
+    return found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def _sqlite_engine(url: str, database: str | None, **kwargs: Any) -> Engine:
+    # Decimals bound by the driver directly (the ledger's bulk writes) are stored as text,
+    # which the NUMERIC column affinity turns into a number, as SQLAlchemy's Numeric does.
+    sqlite3.register_adapter(Decimal, str)
     in_memory = not database or database == ":memory:"
     if not in_memory:
         Path(database).parent.mkdir(parents=True, exist_ok=True)

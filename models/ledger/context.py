@@ -5,85 +5,58 @@ written."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from models.actor import Actor
-from models.entities import (
-    VIRTUAL_TYPES,
-    Location,
-    LocationKind,
-    LocationType,
-    Lot,
-    Product,
-    Reservation,
-    SerialNumber,
-    Tracking,
-)
-from models.errors import BlockedLocation, InputError
+from models.db.dialect import rows_by_id
+from models.entities import VIRTUAL_TYPES, LocationKind, LocationType, Tracking
+from models.errors import BlockedLocation, InputError, WareDeskError
 from models.ledger.lines import MoveLine
 from models.permissions import Perm
-
-_CHUNK = 2000  # ids per IN (...) list: well inside SQLite's and PostgreSQL's limits
-
-
-def rows_by_id(session: Session, columns: Sequence[Any], id_column: Any,
-               ids: Iterable[int]) -> dict[int, Row[Any]]:
-    """Load `columns` for the given ids, in chunks, keyed by id."""
-    wanted = sorted({i for i in ids if i is not None})
-    found: dict[int, Row[Any]] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start:start + _CHUNK]
-        for row in session.execute(select(*columns).where(id_column.in_(chunk))):
-            found[row.id] = row
-    return found
 
 
 @dataclass
 class PostingContext:
     """Rows referenced by a posting, keyed by id."""
 
-    products: dict[int, Row[Any]]
-    locations: dict[int, Row[Any]]
-    lots: dict[int, Row[Any]]
-    serials: dict[int, Row[Any]]
-    reservations: dict[int, Row[Any]]
+    products: dict[int, Any]
+    locations: dict[int, Any]
+    lots: dict[int, Any]
+    serials: dict[int, Any]
+    reservations: dict[int, Any]
 
     @classmethod
     def load(cls, session: Session, lines: Sequence[MoveLine]) -> PostingContext:
         """Load every row the lines name."""
         return cls(
-            products=rows_by_id(
-                session,
-                [Product.id, Product.sku, Product.tracking, Product.expiry_tracked],
-                Product.id, (ln.product_id for ln in lines)),
-            locations=rows_by_id(
-                session,
-                [Location.id, Location.code, Location.kind, Location.type, Location.blocked,
-                 Location.blocked_reason, Location.active],
-                Location.id,
-                [i for ln in lines for i in (ln.from_location_id, ln.to_location_id)]),
-            lots=rows_by_id(session, [Lot.id, Lot.product_id, Lot.number, Lot.expiry], Lot.id,
+            products=rows_by_id(session, "product", ("id", "sku", "tracking",
+                                                     "expiry_tracked"),
+                                (ln.product_id for ln in lines)),
+            locations=rows_by_id(session, "location", ("id", "code", "kind", "type",
+                                                       "blocked", "blocked_reason", "active"),
+                                 [i for ln in lines
+                                  for i in (ln.from_location_id, ln.to_location_id)]),
+            lots=rows_by_id(session, "lot", ("id", "product_id", "number", "expiry"),
                             (ln.lot_id for ln in lines)),
-            serials=rows_by_id(
-                session,
-                [SerialNumber.id, SerialNumber.product_id, SerialNumber.serial,
-                 SerialNumber.lot_id, SerialNumber.location_id],
-                SerialNumber.id, (ln.serial_id for ln in lines)),
-            reservations=rows_by_id(
-                session,
-                [Reservation.id, Reservation.product_id, Reservation.location_id,
-                 Reservation.lot_id, Reservation.qty, Reservation.reference],
-                Reservation.id, (ln.reservation_id for ln in lines)),
+            serials=rows_by_id(session, "serial_number", ("id", "product_id", "serial",
+                                                          "lot_id", "location_id"),
+                               (ln.serial_id for ln in lines)),
+            reservations=rows_by_id(session, "reservation", ("id", "product_id", "location_id",
+                                                             "lot_id", "qty", "reference"),
+                                    (ln.reservation_id for ln in lines)),
         )
+
+    def __post_init__(self) -> None:
+        self.virtual_ids = frozenset(i for i, loc in self.locations.items()
+                                     if loc.type in VIRTUAL_TYPES)
 
     def is_virtual(self, location_id: int) -> bool:
         """True when the location is a supplier, customer or inventory-loss location."""
-        return self.locations[location_id].type in VIRTUAL_TYPES
+        return location_id in self.virtual_ids
 
     def place(self, product_id: int, location_id: int, lot_id: int | None) -> str:
         """'SKU at CODE (lot L)', for messages."""
@@ -93,40 +66,60 @@ class PostingContext:
         return text
 
 
+def _at(lines: Sequence[MoveLine], number: int) -> str:
+    """'Line N: ' for messages about a posting of several lines."""
+    return f"Line {number}: " if len(lines) > 1 else ""
+
+
+def _first(lines: Sequence[MoveLine], predicate: Callable[[MoveLine], bool]) -> str:
+    """'Line N: ' of the first line matching predicate (only computed for an error)."""
+    return _at(lines, next(n for n, ln in enumerate(lines, start=1) if predicate(ln)))
+
+
 def check_lines(ctx: PostingContext, lines: Sequence[MoveLine], actor: Actor, *,
                 allow_blocked: bool) -> None:
-    """Raise a domain error for the first line that cannot be posted; check permissions."""
-    needs_adjust = False
+    """Raise a domain error for the first line that cannot be posted; check permissions.
+
+    Products and locations repeat across lines, so each distinct one is checked once and the
+    line loops only look at what differs per line (this runs for every posted scan and for
+    10,000-line counts alike).
+    """
+    for number, line in enumerate(lines, start=1):
+        if type(line.qty) is not int or line.qty <= 0:
+            _check_quantity(line, _at(lines, number))
+    missing = {ln.product_id for ln in lines} - ctx.products.keys()
+    if missing:
+        product_id = min(missing)
+        raise InputError(f"{_first(lines, lambda ln: ln.product_id == product_id)}there is no "
+                         f"product with id {product_id}.")
+    sources = {ln.from_location_id for ln in lines}
+    targets = {ln.to_location_id for ln in lines}
+    touched = sources | targets
+    for location_id in sorted(touched):
+        problem = _location_problem(ctx, location_id, location_id in targets, allow_blocked)
+        if problem is not None:
+            error_type, message = problem
+            prefix = _first(lines, lambda ln, lid=location_id: lid in (ln.from_location_id,
+                                                                       ln.to_location_id))
+            raise error_type(prefix + message)
+    virtual = ctx.virtual_ids
+    for number, line in enumerate(lines, start=1):
+        src, dst = line.from_location_id, line.to_location_id
+        if src == dst or (src in virtual and dst in virtual):
+            _check_ends(ctx, line, _at(lines, number))
     serial_uses: Counter[int] = Counter()
     reserved_uses: Counter[int] = Counter()
     for number, line in enumerate(lines, start=1):
-        where = f"Line {number}: " if len(lines) > 1 else ""
-        _check_quantity(line, where)
-        product = ctx.products.get(line.product_id)
-        if product is None:
-            raise InputError(f"{where}there is no product with id {line.product_id}.")
-        src = _location(ctx, line.from_location_id, where)
-        dst = _location(ctx, line.to_location_id, where)
-        if src.id == dst.id:
-            raise InputError(f"{where}{product.sku} would move from {src.code} to itself.")
-        if src.type in VIRTUAL_TYPES and dst.type in VIRTUAL_TYPES:
-            raise InputError(f"{where}a move needs a real location on at least one side "
-                             f"({src.code} and {dst.code} are both virtual).")
-        if not dst.active:
-            raise InputError(f"{where}location {dst.code} is inactive and takes no stock.")
-        if not allow_blocked:
-            for loc in (src, dst):
-                if loc.blocked:
-                    why = f": {loc.blocked_reason}" if loc.blocked_reason else ""
-                    raise BlockedLocation(f"{where}location {loc.code} is blocked{why}.")
-        needs_adjust |= LocationType.INVENTORY_LOSS in (src.type, dst.type)
-        _check_tracking(ctx, line, product, where)
+        product = ctx.products[line.product_id]
+        if (product.tracking != Tracking.NONE or product.expiry_tracked
+                or line.lot_id is not None or line.serial_id is not None):
+            _check_tracking(ctx, line, product, _at(lines, number))
         if line.serial_id is not None:
             serial_uses[line.serial_id] += 1
-            _check_serial_position(ctx, line, product, where)
+            _check_serial_position(ctx, line, product, _at(lines, number))
         if line.reservation_id is not None:
             reserved_uses[line.reservation_id] += line.qty
-            _check_reservation(ctx, line, product, where)
+            _check_reservation(ctx, line, product, _at(lines, number))
     for serial_id, uses in serial_uses.items():
         if uses > 1:
             serial = ctx.serials[serial_id]
@@ -136,7 +129,33 @@ def check_lines(ctx: PostingContext, lines: Sequence[MoveLine], actor: Actor, *,
         if qty > reservation.qty:
             raise InputError(f"Only {reservation.qty} units are still reserved for "
                              f"{reservation.reference}; {qty} were to be taken.")
-    actor.require(Perm.STOCK_ADJUST if needs_adjust else Perm.STOCK_MOVE)
+    loss = any(ctx.locations[i].type == LocationType.INVENTORY_LOSS for i in touched)
+    actor.require(Perm.STOCK_ADJUST if loss else Perm.STOCK_MOVE)
+
+
+def _location_problem(ctx: PostingContext, location_id: int, is_target: bool,
+                      allow_blocked: bool) -> tuple[type[WareDeskError], str] | None:
+    loc = ctx.locations.get(location_id)
+    if loc is None:
+        return InputError, f"there is no location with id {location_id}."
+    if loc.kind not in (LocationKind.BIN, LocationKind.VIRTUAL):
+        return InputError, f"{loc.code} is a {loc.kind}; stock is kept in its bins."
+    if is_target and not loc.active:
+        return InputError, f"location {loc.code} is inactive and takes no stock."
+    if loc.blocked and not allow_blocked:
+        why = f": {loc.blocked_reason}" if loc.blocked_reason else ""
+        return BlockedLocation, f"location {loc.code} is blocked{why}."
+    return None
+
+
+def _check_ends(ctx: PostingContext, line: MoveLine, where: str) -> None:
+    src = ctx.locations[line.from_location_id]
+    dst = ctx.locations[line.to_location_id]
+    if src.id == dst.id:
+        sku = ctx.products[line.product_id].sku
+        raise InputError(f"{where}{sku} would move from {src.code} to itself.")
+    raise InputError(f"{where}a move needs a real location on at least one side "
+                     f"({src.code} and {dst.code} are both virtual).")
 
 
 def _check_quantity(line: MoveLine, where: str) -> None:
@@ -146,16 +165,7 @@ def _check_quantity(line: MoveLine, where: str) -> None:
         raise InputError(f"{where}quantity must be more than zero, not {line.qty}.")
 
 
-def _location(ctx: PostingContext, location_id: int, where: str) -> Row[Any]:
-    loc = ctx.locations.get(location_id)
-    if loc is None:
-        raise InputError(f"{where}there is no location with id {location_id}.")
-    if loc.kind not in (LocationKind.BIN, LocationKind.VIRTUAL):
-        raise InputError(f"{where}{loc.code} is a {loc.kind}; stock is kept in its bins.")
-    return loc
-
-
-def _check_tracking(ctx: PostingContext, line: MoveLine, product: Row[Any], where: str) -> None:
+def _check_tracking(ctx: PostingContext, line: MoveLine, product: Any, where: str) -> None:
     lot = None
     if line.lot_id is not None:
         lot = ctx.lots.get(line.lot_id)
@@ -182,7 +192,7 @@ def _check_tracking(ctx: PostingContext, line: MoveLine, product: Row[Any], wher
         raise InputError(f"{where}{product.sku} tracks expiry: its lot needs an expiry date.")
 
 
-def _check_serial_position(ctx: PostingContext, line: MoveLine, product: Row[Any],
+def _check_serial_position(ctx: PostingContext, line: MoveLine, product: Any,
                            where: str) -> None:
     serial = ctx.serials[line.serial_id]  # type: ignore[index]
     here = serial.location_id
@@ -197,7 +207,7 @@ def _check_serial_position(ctx: PostingContext, line: MoveLine, product: Row[Any
                      "elsewhere; it cannot come in twice.")
 
 
-def _check_reservation(ctx: PostingContext, line: MoveLine, product: Row[Any],
+def _check_reservation(ctx: PostingContext, line: MoveLine, product: Any,
                        where: str) -> None:
     reservation = ctx.reservations.get(line.reservation_id)  # type: ignore[arg-type]
     if reservation is None:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
@@ -51,9 +50,8 @@ class PostingResult:
 
 def request_hash(reason: str, reference: str, lines: list[MoveLine]) -> str:
     """A fingerprint of a posting request, to tell a retry from a reused idempotency key."""
-    payload = json.dumps(
-        [reason, reference, [[str(v) if v is not None else None for v in astuple(line)]
-                             for line in lines]],
-        separators=(",", ":"),
-    )
+    payload = repr((reason, reference, [
+        (ln.product_id, ln.qty, ln.from_location_id, ln.to_location_id, ln.lot_id,
+         ln.serial_id, None if ln.unit_cost is None else str(ln.unit_cost), ln.reservation_id)
+        for ln in lines]))
     return hashlib.sha256(payload.encode()).hexdigest()

@@ -16,7 +16,7 @@ from sqlalchemy import and_, bindparam, func, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from models.actor import Actor
-from models.db.dialect import insert_for
+from models.db.dialect import executemany, insert_for
 from models.entities import Quant, Reservation, SerialNumber, StockMove, StockPosting, utcnow
 from models.errors import IdempotencyConflict, InputError, InsufficientStock
 from models.ledger.context import PostingContext, check_lines
@@ -25,7 +25,6 @@ from models.ledger.lines import MoveLine, PostingResult, request_hash
 QuantKey = tuple[int, int, int | None]  # product, location, lot
 
 _quant = Quant.__table__
-_move = StockMove.__table__
 _posting = StockPosting.__table__
 
 
@@ -99,7 +98,7 @@ def _prior_posting(session: Session, key: str, fingerprint: str) -> PostingResul
             f"The request key {key} was already used for a different posting "
             f"(#{row.id}); nothing was posted."
         )
-    count = session.scalar(select(func.count()).where(_move.c.posting_id == row.id))
+    count = session.scalar(select(func.count()).where(StockMove.posting_id == row.id))
     return PostingResult(posting_id=row.id, move_count=count or 0, replayed=True)
 
 
@@ -114,27 +113,44 @@ def _insert_posting(session: Session, actor: Actor, reason: str, reference: str,
     return session.execute(stmt.returning(_posting.c.id)).scalar()
 
 
+_INSERT_MOVE = (
+    "INSERT INTO stock_move (posting_id, product_id, lot_id, serial_id, qty, "
+    "from_location_id, to_location_id, unit_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 def _insert_moves(session: Session, posting_id: int, lines: list[MoveLine]) -> None:
-    session.execute(_move.insert(), [
-        dict(posting_id=posting_id, product_id=ln.product_id, lot_id=ln.lot_id,
-             serial_id=ln.serial_id, qty=ln.qty, from_location_id=ln.from_location_id,
-             to_location_id=ln.to_location_id, unit_cost=ln.unit_cost)
+    executemany(session, _INSERT_MOVE, [
+        (posting_id, ln.product_id, ln.lot_id, ln.serial_id, ln.qty, ln.from_location_id,
+         ln.to_location_id, ln.unit_cost)
         for ln in lines
     ])
 
 
 def _quant_deltas(ctx: PostingContext, lines: list[MoveLine]) -> dict[QuantKey, list[int]]:
     """Net change of [on hand, reserved] per quant; virtual locations keep no quants."""
-    deltas: dict[QuantKey, list[int]] = defaultdict(lambda: [0, 0])
+    deltas: dict[QuantKey, list[int]] = {}
+    get = deltas.get
+    virtual = ctx.virtual_ids
     for ln in lines:
-        if not ctx.is_virtual(ln.from_location_id):
-            delta = deltas[(ln.product_id, ln.from_location_id, ln.lot_id)]
-            delta[0] -= ln.qty
-            if ln.reservation_id is not None:
-                delta[1] -= ln.qty
-        if not ctx.is_virtual(ln.to_location_id):
-            deltas[(ln.product_id, ln.to_location_id, ln.lot_id)][0] += ln.qty
-    return {key: d for key, d in deltas.items() if d != [0, 0]}
+        qty, product, lot = ln.qty, ln.product_id, ln.lot_id
+        if ln.from_location_id not in virtual:
+            key = (product, ln.from_location_id, lot)
+            taken = qty if ln.reservation_id is not None else 0
+            delta = get(key)
+            if delta is None:
+                deltas[key] = [-qty, -taken]
+            else:
+                delta[0] -= qty
+                delta[1] -= taken
+        if ln.to_location_id not in virtual:
+            key = (product, ln.to_location_id, lot)
+            delta = get(key)
+            if delta is None:
+                deltas[key] = [qty, 0]
+            else:
+                delta[0] += qty
+    return {key: d for key, d in deltas.items() if d[0] or d[1]}
 
 
 def _key_params(key: QuantKey) -> dict[str, Any]:
@@ -150,43 +166,39 @@ def _quant_key_clause() -> Any:
     )
 
 
+# The key columns match the unique index uq_quant_key exactly, so lookups are index seeks.
+_GUARDED_UPDATE = (
+    "UPDATE quant SET on_hand = on_hand + ?, reserved = reserved + ? "
+    "WHERE product_id = ? AND location_id = ? AND coalesce(lot_id, 0) = ? "
+    "AND on_hand + ? >= reserved + ? AND reserved + ? >= 0"
+)
+_UPSERT_INCREASE = (
+    "INSERT INTO quant (product_id, location_id, lot_id, on_hand, reserved) "
+    "VALUES (?, ?, ?, ?, 0) "
+    "ON CONFLICT (product_id, location_id, coalesce(lot_id, 0)) "
+    "DO UPDATE SET on_hand = quant.on_hand + excluded.on_hand"
+)
+
+
 def _apply_deltas(session: Session, deltas: dict[QuantKey, list[int]]) -> None:
     # Sorted, so concurrent postings lock quants in the same order.
-    increases = [(k, d) for k, d in sorted(deltas.items(), key=_sort_key)
-                 if d[0] > 0 and d[1] == 0]
-    guarded = [(k, d) for k, d in sorted(deltas.items(), key=_sort_key)
-               if not (d[0] > 0 and d[1] == 0)]
+    ordered = sorted(deltas.items(), key=lambda item: (item[0][0], item[0][1], item[0][2] or 0))
+    guarded = [(product, location, lot or 0, d_on_hand, d_reserved)
+               for (product, location, lot), (d_on_hand, d_reserved) in ordered
+               if not (d_on_hand > 0 and d_reserved == 0)]
+    increases = [(product, location, lot, d_on_hand)
+                 for (product, location, lot), (d_on_hand, d_reserved) in ordered
+                 if d_on_hand > 0 and d_reserved == 0]
     if guarded:
-        stmt = (
-            update(_quant)
-            .where(_quant_key_clause())
-            .where(_quant.c.on_hand + bindparam("d_on_hand")
-                   >= _quant.c.reserved + bindparam("d_reserved"))
-            .where(_quant.c.reserved + bindparam("d_reserved") >= 0)
-            .values(on_hand=_quant.c.on_hand + bindparam("d_on_hand"),
-                    reserved=_quant.c.reserved + bindparam("d_reserved"))
-        )
-        params = [{**_key_params(k), "d_on_hand": d[0], "d_reserved": d[1]} for k, d in guarded]
-        result = session.connection().execute(stmt, params)
-        if result.rowcount != len(guarded):
-            raise _ShortStock
-    if increases:
-        ins = insert_for(session, _quant)
-        stmt = ins.on_conflict_do_update(
-            index_elements=[_quant.c.product_id, _quant.c.location_id,
-                            func.coalesce(_quant.c.lot_id, literal_column("0"))],
-            set_={"on_hand": _quant.c.on_hand + ins.excluded.on_hand},
-        )
-        session.connection().execute(stmt, [
-            {"product_id": k[0], "location_id": k[1], "lot_id": k[2], "on_hand": d[0],
-             "reserved": 0}
-            for k, d in increases
+        # A decrease that would take stock below what is reserved (or below zero) matches no
+        # row; the shortfall is then explained by _diagnose_shortage.
+        matched = executemany(session, _GUARDED_UPDATE, [
+            (d_on, d_res, product, location, lot, d_on, d_res, d_res)
+            for product, location, lot, d_on, d_res in guarded
         ])
-
-
-def _sort_key(item: tuple[QuantKey, list[int]]) -> tuple[int, int, int]:
-    (product, location, lot), _ = item
-    return product, location, lot or 0
+        if matched != len(guarded):
+            raise _ShortStock
+    executemany(session, _UPSERT_INCREASE, increases)
 
 
 def _move_serials(session: Session, ctx: PostingContext, lines: list[MoveLine]) -> None:
@@ -229,7 +241,7 @@ def _consume_reservations(session: Session, lines: list[MoveLine]) -> None:
 def _diagnose_shortage(session: Session, ctx: PostingContext,
                        deltas: dict[QuantKey, list[int]]) -> str:
     """Explain which quant was short, from the state before the posting (savepoint undone)."""
-    for key, (d_on_hand, d_reserved) in sorted(deltas.items(), key=_sort_key):
+    for key, (d_on_hand, d_reserved) in deltas.items():
         if d_on_hand > 0 and d_reserved == 0:
             continue
         row = session.execute(
