@@ -72,6 +72,11 @@ class DevicesController(QObject):
         self.sounds.volume = devices.feedback.volume
         self.sounds.enabled = devices.feedback.sounds
 
+    def play(self, level: str, volume: int) -> None:
+        """Play a feedback sound at a volume being tried out."""
+        trial = SoundPlayer(self.sounds.cache_dir, volume=volume, backend=self.sounds.backend)
+        trial.play(Sound(level))
+
     def explain(self, scan: ScanInput) -> None:
         """Interpret a scan on the database worker and report it with `scan_explained`."""
         options = self.bridge.settings.scan_options()

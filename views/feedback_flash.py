@@ -61,7 +61,12 @@ class FeedbackFlash(QFrame):
     def show_feedback(self, feedback: Feedback) -> None:
         """Flash the colour of the feedback's level and show its message."""
         self.level = feedback.level
-        self._message.setText(f"{SYMBOLS[feedback.level]}  {feedback.message}")
+        text = f"{SYMBOLS[feedback.level]}  {feedback.message}"
+        font = self._message.font()
+        # Big enough to read from a step away, small enough that a long reason still fits.
+        font.setPointSize(26 if len(text) <= 60 else 20 if len(text) <= 140 else 15)
+        self._message.setFont(font)
+        self._message.setText(text)
         self._next.setText(feedback.next_step)
         self._next.setVisible(bool(feedback.next_step))
         if self.flash_enabled:

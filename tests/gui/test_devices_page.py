@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from app.device_bridge import DeviceBridge
 from app.device_settings import DeviceSettings
@@ -78,7 +79,7 @@ def rig(qtbot, sqlite_db: Database, tmp_path: Path) -> Iterator[dict[str, Any]]:
 def test_serial_scan_shows_what_arrived_and_what_it_means(rig, qtbot):
     panel = rig["page"].test_panel
     rig["scanner"].scan("]C10104006381333931\x1d10L42\x1d17301231")
-    qtbot.waitUntil(lambda: panel.kind.text() == "product", timeout=5000)
+    qtbot.waitUntil(lambda: panel.kind.text() == "Product", timeout=5000)
     assert panel.raw.text() == "]C10104006381333931<GS>10L42<GS>17301231"
     assert panel.data.text().startswith("5d 43 31")  # "]C1" as bytes
     assert panel.symbology.text() == "]C1"
@@ -90,7 +91,7 @@ def test_serial_scan_shows_what_arrived_and_what_it_means(rig, qtbot):
 def test_unknown_scan_shows_the_reason_and_sounds_the_error(rig, qtbot):
     panel = rig["page"].test_panel
     rig["scanner"].scan("0104006381333931" "10ABC123" "17301231")
-    qtbot.waitUntil(lambda: panel.kind.text() == "unknown", timeout=5000)
+    qtbot.waitUntil(lambda: panel.kind.text() == "Not understood", timeout=5000)
     assert "may really be 'ABC123'" in panel.flash.message
     assert rig["sounds"].played == ["error"]
 
@@ -127,3 +128,13 @@ def test_saved_settings_restart_the_devices(rig, qtbot):
     assert rig["bridge"].scale is None
     assert rig["bridge"].wedge.config.max_gap_ms == 35
     assert DeviceSettings.of(Settings.load()).wedge.max_gap_ms == 35
+
+
+def test_sound_buttons_play_each_sound_at_the_volume_being_set(rig):
+    page = rig["page"]
+    page.tabs.setCurrentIndex(1)
+    page.form.volume.setValue(30)
+    buttons = [b for b in page.form.findChildren(QPushButton) if b.text().startswith("Play")]
+    for button in buttons:
+        button.click()
+    assert rig["sounds"].played == ["ok", "warning", "error"]

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 from app.device_settings import BAUD_RATES, DeviceSettings
 from app.devices_controller import DevicesController
 
-PROTOCOLS = ("mt-sics", "toledo-8217", "continuous")
-FRAMINGS = ("any", "cr", "lf", "crlf", "custom")
 ENCODINGS = ("utf-8", "gbk", "gb18030", "latin-1")
 
 
@@ -113,7 +111,8 @@ class DeviceSettingsForm(QWidget):
         self.scanner_enabled = QCheckBox(self.tr("Use a serial or network scanner"))
         self.scanner_port = PortChooser(self._controller)
         self.scanner_baud = _choice([str(b) for b in BAUD_RATES])
-        self.framing = _choice(list(FRAMINGS))
+        self.framing = _coded([(self.tr("CR or LF"), "any"), ("CR", "cr"), ("LF", "lf"),
+                               ("CR LF", "crlf"), (self.tr("custom"), "custom")])
         self.custom_terminator = QLineEdit()
         self.custom_terminator.setPlaceholderText("\\x03")
         self.scanner_prefix, self.scanner_suffix = QLineEdit(), QLineEdit()
@@ -134,7 +133,9 @@ class DeviceSettingsForm(QWidget):
         self.scale_enabled = QCheckBox(self.tr("Use a scale"))
         self.scale_port = PortChooser(self._controller)
         self.scale_baud = _choice([str(b) for b in BAUD_RATES])
-        self.protocol = _choice(list(PROTOCOLS))
+        self.protocol = _coded([("MT-SICS (METTLER TOLEDO)", "mt-sics"),
+                                ("Toledo 8217", "toledo-8217"),
+                                (self.tr("Continuous output (ST,GS,…)"), "continuous")])
         self.unit = _choice(["kg", "g", "lb"])
         self.stable_within = QDoubleSpinBox()
         self.stable_within.setRange(0.5, 60)
@@ -154,8 +155,17 @@ class DeviceSettingsForm(QWidget):
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.flash = QCheckBox(self.tr("Colour flash"))
+        tries = QHBoxLayout()
+        for caption, level in ((self.tr("Play OK"), "ok"), (self.tr("Play warning"), "warning"),
+                               (self.tr("Play error"), "error")):
+            button = QPushButton(caption)
+            button.clicked.connect(lambda _=False, lv=level: self._controller.play(
+                lv, self.volume.value()))
+            tries.addWidget(button)
+        tries.addStretch(1)
         form.addRow(self.sounds)
         form.addRow(self.tr("Volume"), self.volume)
+        form.addRow(self.tr("Try the sounds"), tries)
         form.addRow(self.flash)
         return box
 
@@ -173,7 +183,7 @@ class DeviceSettingsForm(QWidget):
         self.scanner_enabled.setChecked(s.enabled)
         self.scanner_port.set_value(s.port)
         self.scanner_baud.setCurrentText(str(s.baudrate))
-        self.framing.setCurrentText(s.framing)
+        _select(self.framing, s.framing)
         self.custom_terminator.setText(s.custom_terminator)
         self.scanner_prefix.setText(s.prefix)
         self.scanner_suffix.setText(s.suffix)
@@ -181,7 +191,7 @@ class DeviceSettingsForm(QWidget):
         self.scale_enabled.setChecked(c.enabled)
         self.scale_port.set_value(c.port)
         self.scale_baud.setCurrentText(str(c.baudrate))
-        self.protocol.setCurrentText(c.protocol)
+        _select(self.protocol, c.protocol)
         self.unit.setCurrentText(c.unit)
         self.stable_within.setValue(c.stable_within_s)
         self.sounds.setChecked(f.sounds)
@@ -201,14 +211,14 @@ class DeviceSettingsForm(QWidget):
         s = d.serial_scanner
         s.enabled, s.port = self.scanner_enabled.isChecked(), self.scanner_port.value()
         s.baudrate = int(self.scanner_baud.currentText())
-        s.framing, s.custom_terminator = (self.framing.currentText(),
-                                          self.custom_terminator.text())
+        s.framing = self.framing.currentData()
+        s.custom_terminator = self.custom_terminator.text()
         s.prefix, s.suffix = self.scanner_prefix.text(), self.scanner_suffix.text()
         s.encoding = self.encoding.currentText()
         c = d.scale
         c.enabled, c.port = self.scale_enabled.isChecked(), self.scale_port.value()
         c.baudrate = int(self.scale_baud.currentText())
-        c.protocol, c.unit = self.protocol.currentText(), self.unit.currentText()
+        c.protocol, c.unit = self.protocol.currentData(), self.unit.currentText()
         c.stable_within_s = self.stable_within.value()
         d.feedback.sounds, d.feedback.volume = self.sounds.isChecked(), self.volume.value()
         d.feedback.flash = self.flash.isChecked()
@@ -220,6 +230,18 @@ def _spin(low: int, high: int, suffix: str) -> QSpinBox:
     spin.setRange(low, high)
     spin.setSuffix(suffix)
     return spin
+
+
+def _coded(items: list[tuple[str, str]]) -> QComboBox:
+    combo = QComboBox()
+    for caption, code in items:
+        combo.addItem(caption, code)
+    return combo
+
+
+def _select(combo: QComboBox, code: str) -> None:
+    index = combo.findData(code)
+    combo.setCurrentIndex(max(index, 0))
 
 
 def _choice(items: list[str]) -> QComboBox:

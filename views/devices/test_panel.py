@@ -85,6 +85,9 @@ class DeviceTestPanel(QWidget):
         form.addRow(self.tr("Symbology"), self.symbology)
         form.addRow(self.tr("Meaning"), self.kind)
         form.addRow(self.tr("Keyboard layout"), self.layout_check)
+        self.data.setWordWrap(True)
+        self._form = form
+        form.setRowVisible(self.layout_check, False)
         layout.addLayout(form)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
@@ -167,9 +170,17 @@ class DeviceTestPanel(QWidget):
                                                                         "keyboard scanner)"))
         self.source.setText(scan.source)
         self.symbology.setText(result.meaning.get("symbology") or self.tr("not sent"))
-        self.kind.setText(str(result.meaning.get("kind", "")))
+        self.kind.setText(self._kind_name(str(result.meaning.get("kind", ""))))
         self.layout_check.setText(result.layout.diagnosis if result.layout else "")
+        self._form.setRowVisible(self.layout_check, result.layout is not None)
         self.details.setPlainText(json.dumps(result.meaning, ensure_ascii=False, indent=2))
+
+    def _kind_name(self, kind: str) -> str:
+        names = {"product": self.tr("Product"), "location": self.tr("Location"),
+                 "logistic_unit": self.tr("Logistic unit (SSCC)"),
+                 "document": self.tr("Document"), "command": self.tr("Command"),
+                 "unknown": self.tr("Not understood"), "error": self.tr("Error")}
+        return names.get(kind, kind)
 
     def _show_weight(self, reading: WeightReading | ScaleError) -> None:
         if isinstance(reading, Exception):  # a ScaleError: no answer, overload...
