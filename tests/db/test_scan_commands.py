@@ -23,7 +23,9 @@ def catalogue(db: Database) -> str:
 
 def _explain(url: str, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
     status = main(["--db", url, "scan", "explain", *args])
-    return status, json.loads(capsys.readouterr().out)
+    out, err = capsys.readouterr()
+    assert out, err
+    return status, json.loads(out)
 
 
 def test_explain_prints_the_product_lot_and_expiry_as_json(catalogue, capsys):
