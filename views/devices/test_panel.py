@@ -189,8 +189,9 @@ class DeviceTestPanel(QWidget):
             return
         self.weight.setText(self.tr("moving") if reading.value is None
                             else f"{reading.value} {reading.unit}")
-        state = self.tr("stable") if reading.stable else self.tr("moving")
-        self.weight_state.setText(state + (self.tr(", net") if reading.net else ""))
+        states = {(True, False): self.tr("stable"), (False, False): self.tr("moving"),
+                  (True, True): self.tr("stable, net"), (False, True): self.tr("moving, net")}
+        self.weight_state.setText(states[(reading.stable, reading.net)])
 
     def _scale_done(self, action: str, result: object) -> None:
         if isinstance(result, str):
