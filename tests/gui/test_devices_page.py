@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.device_bridge import DeviceBridge
 from app.device_settings import DeviceSettings
@@ -138,3 +140,23 @@ def test_sound_buttons_play_each_sound_at_the_volume_being_set(rig):
     for button in buttons:
         button.click()
     assert rig["sounds"].played == ["ok", "warning", "error"]
+
+
+def test_keyboard_scanner_burst_shows_on_the_test_page_and_not_in_the_field(rig, qtbot):
+    page = rig["page"]
+    panel = page.test_panel
+    page.activateWindow()
+    panel.details.setFocus()
+    qtbot.waitUntil(panel.details.hasFocus)
+    clock = 50_000
+    for char in "4006381333931\r":
+        key = Qt.Key.Key_Return if char == "\r" else Qt.Key(ord(char))
+        event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier,
+                          "" if char == "\r" else char)
+        event.setTimestamp(clock)
+        QApplication.sendEvent(panel.details, event)
+        clock += 9
+    qtbot.waitUntil(lambda: panel.kind.text() == "Product", timeout=5000)
+    assert panel.source.text() == "wedge"
+    assert '"sku": "SHAMPOO-250"' in panel.details.toPlainText()
+    assert "SHAMPOO-250" in panel.flash.message
