@@ -11,6 +11,7 @@ digit, a six-digit weight), so an ordinary lot or serial number is not refused b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -27,6 +28,7 @@ _SELF_CHECKING = ("00", "01", "02", "11", "13", "15", "16", "17",
                   *(f"310{d}" for d in range(6)))
 GS1_SYMBOLOGIES = frozenset({"]C1", "]e0", "]e1", "]e2", "]d2", "]Q3", "]J1"})
 _CONFIG = ParseConfig(separator_chars=(GS,))
+_BRACKETED = re.compile(r"^\(\d{2,4}\)")
 
 # Names a worker knows the fields by.
 FIELD_NAMES = {"00": "SSCC", "01": "GTIN", "02": "content GTIN", "10": "batch/lot",
@@ -78,7 +80,7 @@ class GS1Rejected(Exception):
 def looks_like_gs1(scan: CleanScan) -> bool:
     """True when the scan should be read as GS1 data rather than as a plain code."""
     text = scan.text
-    if scan.symbology in GS1_SYMBOLOGIES or text.startswith("("):
+    if scan.symbology in GS1_SYMBOLOGIES or _BRACKETED.match(text):
         return True
     if text.startswith(("http://", "https://", "HTTP://", "HTTPS://")):
         return True
@@ -114,7 +116,7 @@ def _parses_completely(text: str) -> bool:
 def read_gs1(scan: CleanScan) -> GS1Data:
     """The GS1 data of a scan; raises GS1Rejected with a reason a worker can act on."""
     text = scan.text
-    if text.startswith("("):
+    if _BRACKETED.match(text):
         return _from_elements(_parse_bracketed(text), "bracketed")
     if text.lower().startswith(("http://", "https://")):
         return _from_elements(_parse_digital_link(text), "digital link")

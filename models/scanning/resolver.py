@@ -22,6 +22,7 @@ from models.scanning.meanings import (
     UnknownScan,
 )
 from models.scanning.parsing import (
+    Parsed,
     ParsedCode,
     ParsedCommand,
     ParsedDocument,
@@ -55,7 +56,7 @@ def interpret(session: Session, raw: str, *, symbology: str | None = None,
     return resolve(session, parse(raw, symbology=symbology, options=options))
 
 
-def resolve(session: Session, parsed: object) -> Meaning:
+def resolve(session: Session, parsed: Parsed) -> Meaning:
     """Look a parsed scan up; anything not found becomes UnknownScan with the reason."""
     match parsed:
         case ParsedInvalid(scan=scan, reason=reason):

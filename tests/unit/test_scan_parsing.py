@@ -137,3 +137,8 @@ def test_stand_in_character_is_kept_in_plain_codes():
 
 def test_invisible_characters_are_spelled_out():
     assert show_invisible("]C101\x1d10A\r\n") == "]C101<GS>10A<CR><LF>"
+
+
+def test_code_in_brackets_that_is_no_gs1_text_is_looked_up():
+    parsed = parse("(A)-01")
+    assert isinstance(parsed, ParsedCode)
