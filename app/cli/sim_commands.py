@@ -12,6 +12,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from app.cli.context import CliContext
+from app.device_settings import DeviceSettings
+from app.paths import data_dir
 from devices.framing import terminator_bytes
 from devices.scales.scale import PROTOCOLS
 from devices.sim.scale import SimulatedScale
@@ -50,6 +52,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     scale.add_argument("--settle", type=float, default=1.0, metavar="SECONDS",
                        help="how long a new load moves before it is stable")
     scale.set_defaults(run=run_scale)
+
+    both = sim_commands.add_parser(
+        "devices", help="a serial scanner and an MT-SICS scale together, for the demo",
+        description="Starts both on fixed links in the data folder. A typed number puts that "
+        "load (kg) on the scale; any other line is scanned. With --configure, this "
+        "workstation's device settings are pointed at them, so the app's Devices page and "
+        "floor screens use them.")
+    both.add_argument("--configure", action="store_true",
+                      help="save device settings that use these simulators")
+    both.set_defaults(run=run_devices)
 
 
 def _posix_only() -> None:
@@ -142,3 +154,47 @@ def _drive(handle: Callable[[str], None], unplug: Callable[[], None],
             time.sleep(3600)
     except KeyboardInterrupt:
         print("stopped", flush=True)
+
+
+def run_devices(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Run a simulated scanner and scale until Ctrl+C."""
+    _posix_only()
+    folder = data_dir() / "simulators"
+    folder.mkdir(parents=True, exist_ok=True)
+    scanner = SimulatedSerialScanner(link=folder / "scanner")
+    scale = SimulatedScale(link=folder / "scale", settle_s=1.0)
+    print(f"Serial scanner simulator: connect to {scanner.path}", flush=True)
+    print(f"mt-sics scale simulator: connect to {scale.path}", flush=True)
+    if args.configure:
+        devices = DeviceSettings.of(ctx.settings)
+        devices.serial_scanner.enabled, devices.serial_scanner.port = True, scanner.path
+        devices.scale.enabled, devices.scale.port = True, scale.path
+        devices.scale.protocol = "mt-sics"
+        devices.store(ctx.settings)
+        ctx.settings.save()
+        print("This workstation's device settings now use them.", flush=True)
+
+    def handle(line: str) -> None:
+        try:
+            weight = Decimal(line)
+        except InvalidOperation:
+            scanner.scan(line.replace("<GS>", "\x1d"))
+            print(f"scanned {line}", flush=True)
+            return
+        scale.put(weight)
+        print(f"load {weight} kg", flush=True)
+
+    def unplug() -> None:
+        scanner.unplug()
+        scale.unplug()
+
+    def replug() -> None:
+        scanner.replug()
+        scale.replug()
+
+    try:
+        _drive(handle, unplug, replug, every=None, codes=[])
+    finally:
+        scanner.close()
+        scale.close()
+    return 0

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 import pytest
 
+from app.device_settings import DeviceSettings
+from app.settings import Settings
 from devices.scales.scale import Scale, ScaleConfig
 from devices.scanners.serial_scanner import ScanEvent, SerialScanner, SerialScannerConfig
 from devices.serial_link import PortSettings
@@ -43,7 +45,7 @@ def test_scanner_simulator_sends_each_typed_line_as_a_scan(processes, tmp_path):
         assert scanner.wait_connected(5)
         process.stdin.write("]C10109501101530003<GS>10AB\n")
         process.stdin.flush()
-        wait_for(lambda: scans)
+        wait_for(lambda: bool(scans))
         assert scans[0].text == "]C10109501101530003\x1d10AB"
     finally:
         scanner.stop()
@@ -57,7 +59,7 @@ def test_network_scanner_simulator_prints_a_socket_url(processes):
     scanner = SerialScanner(SerialScannerConfig(PortSettings(url)), on_scan=scans.append)
     scanner.start()
     try:
-        wait_for(lambda: scans)
+        wait_for(lambda: bool(scans))
         assert scans[0].text == "A-01-01"
     finally:
         scanner.stop()
@@ -76,3 +78,24 @@ def test_scale_simulator_takes_a_typed_load_and_it_settles(processes, tmp_path):
         assert scale.read_stable(within_s=3).value == Decimal("2.345")
     finally:
         scale.stop()
+
+
+def test_demo_devices_configure_this_workstation_to_use_them(processes):
+    process, scanner_path = _start("devices", "--configure")
+    processes.append(process)
+    assert process.stdout.readline().startswith("mt-sics scale simulator: connect to ")
+    assert "now use them" in process.stdout.readline()
+    devices = DeviceSettings.of(Settings.load())
+    assert devices.serial_scanner.enabled and devices.scale.enabled
+    assert devices.serial_scanner.port == scanner_path
+    scans: list[ScanEvent] = []
+    scanner = SerialScanner(devices.serial_scanner.config(), on_scan=scans.append)
+    scanner.start()
+    try:
+        assert scanner.wait_connected(5)
+        process.stdin.write("SO-1001\n")
+        process.stdin.flush()
+        wait_for(lambda: bool(scans))
+        assert scans[0].text == "SO-1001"
+    finally:
+        scanner.stop()
