@@ -56,8 +56,11 @@ class FirstAdminDialog(QDialog):
         self.create_button = QPushButton(self.tr("Create administrator"), self)
         self.create_button.setObjectName("create_admin")
         self.create_button.setProperty("role", "primary")
-        self.create_button.setDefault(True)
+        self.create_button.setAutoDefault(False)
         self.create_button.clicked.connect(self.submit)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.repeat.setFocus)
+        self.repeat.returnPressed.connect(self.submit)
 
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.username)
@@ -78,6 +81,8 @@ class FirstAdminDialog(QDialog):
 
     def submit(self) -> None:
         """Create the account in the background."""
+        if not self.create_button.isEnabled():
+            return  # already creating
         if self.password.text() != self.repeat.text():
             self._show(self.tr("The two passwords differ; type the same password twice."))
             self.repeat.clear()

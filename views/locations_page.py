@@ -51,16 +51,20 @@ class LocationsPage(RecordPage):
         self.location_editor.new_warehouse.connect(self._new_warehouse)
         self._load_warehouses()
 
-    def _load_warehouses(self) -> None:
-        list_warehouses().success(self._warehouses_loaded) \
+    def _load_warehouses(self, choose: str | None = None) -> None:
+        list_warehouses().success(lambda rows: self._warehouses_loaded(rows, choose)) \
             .run_in_background(self._workspace.runner, parent=self)
 
-    def _warehouses_loaded(self, warehouses: list[WarehouseRow]) -> None:
-        self.location_editor.set_warehouses(warehouses)
-        if self.current_id is None and not self.dirty:
-            self.location_editor.show_record(None)
+    def _warehouses_loaded(self, warehouses: list[WarehouseRow], choose: str | None) -> None:
+        editor = self.location_editor
+        editor.set_warehouses(warehouses)
+        if choose is not None:
+            editor.warehouse.setCurrentIndex(editor.warehouse.findData(choose))
+        elif self.current_id is None and not self.dirty:
+            editor.show_record(None)
 
     def _new_warehouse(self) -> None:
         dialog = WarehouseDialog(self._workspace, self)
-        dialog.accepted.connect(self._load_warehouses)
+        dialog.accepted.connect(
+            lambda: self._load_warehouses(dialog.created.code if dialog.created else None))
         dialog.open()

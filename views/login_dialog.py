@@ -55,9 +55,12 @@ class LoginDialog(QDialog):
         self.sign_in_button = QPushButton(self.tr("Sign in"), self)
         self.sign_in_button.setObjectName("sign_in")
         self.sign_in_button.setProperty("role", "primary")
-        self.sign_in_button.setDefault(True)
+        # Enter is handled per field (a scanner ends a badge scan with Enter in the user
+        # name), so no button is the dialog's default.
+        self.sign_in_button.setAutoDefault(False)
         self.sign_in_button.clicked.connect(self.submit)
-        self.username.returnPressed.connect(self.password.setFocus)
+        self.username.returnPressed.connect(self._username_entered)
+        self.password.returnPressed.connect(self.submit)
         where = QLabel(self.tr("Database: {db}\nWorkstation: {ws}").format(
             db=database, ws=workstation), self)
         where.setObjectName("Muted")
@@ -90,8 +93,16 @@ class LoginDialog(QDialog):
         layout.addLayout(footer)
         self.username.setFocus()
 
+    def _username_entered(self) -> None:
+        if self.password.text():
+            self.submit()
+        else:
+            self.password.setFocus()
+
     def submit(self) -> None:
         """Check the user name and password in the background."""
+        if not self.sign_in_button.isEnabled():
+            return  # already checking
         if not self.username.text().strip():
             self.username.setFocus()
             return

@@ -1,5 +1,5 @@
 """The stock browser: every quant with stock, by SKU and location, filtered by SKU, name,
-barcode, location or lot. Double-clicking a row shows its moves."""
+barcode, location or lot. Enter or a double click on a row shows its moves."""
 
 from __future__ import annotations
 
@@ -56,8 +56,9 @@ class StockPage(BrowserPage):
             count=lambda flt: count_stock_rows(flt=flt),
             watches={"stock", "products", "locations"}, parent=parent)
         self._navigate = workspace.navigate
-        self.table.doubleClicked.connect(self._show_moves)
-        self.table.setToolTip(self.tr("Double-click a row to see its moves."))
+        # Enter or a double click on a row (Qt's "activated").
+        self.table.activated.connect(self._show_moves)
+        self.table.setToolTip(self.tr("Enter or double-click on a row shows its moves."))
 
     def _show_moves(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())

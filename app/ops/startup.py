@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from sqlalchemy.exc import DBAPIError
 
 from app.runner import Op, Progress
 from models.app_settings import DEMO_LOGIN_HINT, read_setting
 from models.db import Database
+from models.db.failures import describe_failure
 from models.db.schema import upgrade
+from models.errors import DatabaseError
 from models.users import needs_first_admin
 
 
@@ -29,7 +32,10 @@ def open_database() -> Op[DatabaseState]:
     """Bring the schema up to date (a SQLite file is backed up first) and look at the users."""
     def work(db: Database, progress: Progress) -> DatabaseState:
         progress.update(QCoreApplication.translate("Startup", "Opening the database…"))
-        result = upgrade(db)
+        try:
+            result = upgrade(db)
+        except DBAPIError as exc:  # the migrations talk to the engine, not through sessions
+            raise DatabaseError(describe_failure(exc, db.description)) from exc
         with db.read() as session:
             first_run = needs_first_admin(session)
             hint = read_setting(session, DEMO_LOGIN_HINT)

@@ -816,8 +816,8 @@ Workstation: {ws}</source>
         <translation>批次</translation>
     </message>
     <message>
-        <source>Double-click a row to see its moves.</source>
-        <translation>双击一行可查看其库存流水。</translation>
+        <source>Enter or double-click on a row shows its moves.</source>
+        <translation>在某行按回车或双击，查看该行的库存流水。</translation>
     </message>
 </context>
 <context>
