@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app.appearance import STYLE_SHEET
+from app.garbage import MainThreadGarbageCollector
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setStyle("Fusion")
     use_bundled_cjk_font(app)
     app.setStyleSheet(STYLE_SHEET)
+    if app.findChild(MainThreadGarbageCollector) is None:
+        MainThreadGarbageCollector(app)
     return app
 
 

@@ -3,6 +3,7 @@ administrator account (and is signed in as it)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -63,6 +64,7 @@ class FirstAdminDialog(QDialog):
         self.repeat.returnPressed.connect(self.submit)
 
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Password again"), self.repeat)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.error_display import error_text
 from app.ops.accounts import SignedIn, sign_in
 from app.runner import Runner
+from models.users import LoginFailed
 
 
 class LoginDialog(QDialog):
@@ -72,6 +74,7 @@ class LoginDialog(QDialog):
         other_db.clicked.connect(self.change_database)
 
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
         buttons = QHBoxLayout()
@@ -92,6 +95,16 @@ class LoginDialog(QDialog):
         layout.addSpacing(8)
         layout.addLayout(footer)
         self.username.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc starts over (it does not quit the app, which the window's close button does)."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.username.clear()
+            self.password.clear()
+            self.error.hide()
+            self.username.setFocus()
+            return
+        super().keyPressEvent(event)
 
     def _username_entered(self) -> None:
         if self.password.text():
@@ -121,7 +134,9 @@ class LoginDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.sign_in_button.setEnabled(True)
         self.sign_in_button.setText(self.tr("Sign in"))
-        self.error.setText(error_text(error))
+        # The one failure everyone meets is said in the window's language.
+        self.error.setText(self.tr("Wrong user name or password.")
+                           if isinstance(error, LoginFailed) else error_text(error))
         self.error.show()
         self.password.clear()
         self.password.setFocus()

@@ -101,6 +101,9 @@ class RecordPage(QWidget):
         self.list.verticalHeader().setDefaultSectionSize(26)
         self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.horizontalHeader().setResizeContentsPrecision(40)
+        self.model.loading.connect(self._fit_list)
+        self._fitted = False
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.failed.connect(self._show_problem)
 
@@ -206,6 +209,14 @@ class RecordPage(QWidget):
         self._search_timer.stop()
         text = self.search.text()
         self.model.load(lambda after: self._list_page(text, after))
+
+    def _fit_list(self, busy: bool) -> None:
+        if busy or self._fitted or not self.model.rowCount():
+            return
+        self._fitted = True
+        self.list.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.list.setColumnWidth(column, min(self.list.columnWidth(column) + 12, 260))
 
     def _selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
         rows = selected.indexes()

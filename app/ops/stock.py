@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.ops.sessions import reading
 from app.runner import Op
 from models.ledger.browse import (
+    COUNT_UP_TO,
     BrowseFilter,
     StockKey,
     StockRow,
@@ -22,8 +23,8 @@ def load_stock_page(*, flt: BrowseFilter, after: StockKey | None) -> Op[list[Sto
 
 
 def count_stock_rows(*, flt: BrowseFilter) -> Op[int]:
-    """How many rows the stock browser's filter matches."""
-    return Op.query(reading(lambda s: count_stock(s, flt)))
+    """How many rows the stock browser's filter matches, up to COUNT_UP_TO + 1."""
+    return Op.query(reading(lambda s: count_stock(s, flt, up_to=COUNT_UP_TO + 1)))
 
 
 def load_move_page(*, flt: BrowseFilter, before: int | None) -> Op[list[MoveRecord]]:
@@ -32,5 +33,5 @@ def load_move_page(*, flt: BrowseFilter, before: int | None) -> Op[list[MoveReco
 
 
 def count_move_rows(*, flt: BrowseFilter) -> Op[int]:
-    """How many moves the move history's filter matches."""
-    return Op.query(reading(lambda s: count_moves(s, flt)))
+    """How many moves the move history's filter matches, up to COUNT_UP_TO + 1."""
+    return Op.query(reading(lambda s: count_moves(s, flt, up_to=COUNT_UP_TO + 1)))

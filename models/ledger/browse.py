@@ -29,6 +29,9 @@ from models.ledger.queries import MoveRecord, move_records_query
 from models.text_match import barcode_spellings, case_spellings, contains, prefix_range, starts_with
 
 PAGE_SIZE = 200
+# The browsers count this far and then say "more than": the first hundred thousand rows are
+# counted in a tenth of a second, ten million would keep the worker busy for seconds.
+COUNT_UP_TO = 100_000
 
 
 @dataclass(frozen=True)
@@ -176,13 +179,19 @@ def stock_page(session: Session, flt: BrowseFilter, *, after: StockKey | None = 
     return [StockRow(*row) for row in session.execute(stmt)]
 
 
-def count_stock(session: Session, flt: BrowseFilter) -> int:
-    """How many quants with stock the filter matches (slow on big data: ask in background)."""
+def _count(session: Session, ids: Any, up_to: int | None) -> int:
+    if up_to is not None:
+        ids = ids.limit(up_to)
+    return int(session.scalar(select(func.count()).select_from(ids.subquery())))
+
+
+def count_stock(session: Session, flt: BrowseFilter, *, up_to: int | None = None) -> int:
+    """How many quants with stock the filter matches, counting no further than `up_to`
+    (a full count of millions takes a second: ask in the background)."""
     flt = flt.cleaned()
     if flt.reference:
         return 0
-    inner = _stock_query(flt).with_only_columns(Quant.id)
-    return int(session.scalar(select(func.count()).select_from(inner.subquery())))
+    return _count(session, _stock_query(flt).with_only_columns(Quant.id), up_to)
 
 
 # --- move history --------------------------------------------------------------------------
@@ -262,7 +271,7 @@ def move_page(session: Session, flt: BrowseFilter, *, before: int | None = None,
     return [MoveRecord(*row) for row in session.execute(stmt)]
 
 
-def count_moves(session: Session, flt: BrowseFilter) -> int:
-    """How many moves the filter matches (slow on big data: ask in background)."""
+def count_moves(session: Session, flt: BrowseFilter, *, up_to: int | None = None) -> int:
+    """How many moves the filter matches, counting no further than `up_to`."""
     conditions = [d.condition() for d in _dimensions(flt.cleaned())]
-    return int(session.scalar(select(func.count()).select_from(StockMove).where(*conditions)))
+    return _count(session, select(StockMove.id).where(*conditions), up_to)

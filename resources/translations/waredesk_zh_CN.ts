@@ -16,6 +16,10 @@
         <translation>没有符合条件的记录</translation>
     </message>
     <message>
+        <source>More than {count} rows</source>
+        <translation>超过 {count} 行</translation>
+    </message>
+    <message>
         <source>Rows: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
@@ -387,6 +391,10 @@ Workstation: {ws}</source>
     <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
     </message>
 </context>
 <context>

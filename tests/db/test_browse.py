@@ -223,3 +223,11 @@ def test_location_list_leaves_out_virtual_locations(shop):
         assert [r.code for r in location_list(s, after=listed[1].key)] == [
             "A-01-02", "B-01-01"]
         assert [w.code for w in warehouses(s)] == ["BJ1", "SH1"]
+
+
+def test_counts_stop_where_they_are_told(shop):
+    with shop.read() as s:
+        assert count_stock(s, BrowseFilter(), up_to=3) == 3
+        assert count_stock(s, BrowseFilter(), up_to=50) == 5
+        assert count_moves(s, BrowseFilter(), up_to=4) == 4
+        assert count_moves(s, BrowseFilter(sku="TSH"), up_to=50) == 2

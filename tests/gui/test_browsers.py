@@ -185,3 +185,13 @@ def test_a_posting_made_elsewhere_in_the_app_refreshes_the_open_browser(qtbot, w
     qtbot.waitUntil(lambda: ("NB-A5-DOT", "A-01-02", "25") in shown(
         stock, "SKU", "Location", "On hand"))
     assert stock.row_count.text() == "Rows: 12"
+
+
+def test_a_count_past_the_limit_says_more_than(qtbot, window, monkeypatch):
+    monkeypatch.setattr("app.ops.stock.COUNT_UP_TO", 5)
+    monkeypatch.setattr("views.browser_page.COUNT_UP_TO", 5)
+    window.show_page("moves")
+    moves = window.page("moves")
+    moves.refresh()
+    qtbot.waitUntil(lambda: moves.row_count.text() == "More than 5 rows")
+    assert moves.model.rowCount() == 24  # every row is still there to scroll through

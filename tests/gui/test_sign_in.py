@@ -170,3 +170,14 @@ def test_signing_out_goes_back_to_the_sign_in(qtbot, db_path, start):
     qtbot.waitUntil(lambda: shell.window is None and shell.dialog is not None
                     and shell.dialog.isVisible())
     assert isinstance(shell.dialog, LoginDialog)
+
+
+def test_escape_on_the_sign_in_starts_over_instead_of_quitting(qtbot, db_path, start):
+    sample_data.build(Database(str(db_path)))
+    shell = start(str(db_path))
+    dialog = shell.dialog
+    qtbot.keyClicks(dialog.username, "alice")
+    qtbot.keyClicks(dialog.password, "half")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert (dialog.username.text(), dialog.password.text()) == ("", "")
