@@ -1,8 +1,9 @@
 """`waredesk` with no command: open the database, sign in, show the main window.
 
-The window appears at once; the database is opened and its schema upgraded on the runner's
-worker thread. A database that cannot be opened is explained in a dialog that lets the user
-try again or choose another one, never with a traceback.
+The database is opened and its schema upgraded on the runner's worker thread (with a progress
+window if that takes a moment: a first run, an upgrade after a backup), then the sign-in or
+first-run dialog appears. A database that cannot be opened is explained in a dialog that lets
+the user try again or choose another one, never with a traceback.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -23,6 +25,9 @@ from app.settings import Settings, database_url
 from app.workspace import Workspace
 from models.db import Database
 from models.errors import WareDeskError
+
+if TYPE_CHECKING:
+    from views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +46,7 @@ class Shell:
         self.db: Database | None = None
         self.runner: Runner | None = None
         self.state: DatabaseState | None = None
-        self.window = None  # the MainWindow, once someone signed in
+        self.window: MainWindow | None = None  # once someone signed in
         self.dialog: QDialog | None = None  # the sign-in or first-run dialog on screen
         self.on_dialog_shown = lambda dialog: None  # for start-up timing
 
@@ -61,7 +66,9 @@ class Shell:
             self._database_failed(exc)
             return
         self.runner = Runner(self.db)
-        open_database().success(self._database_opened).failure(self._database_failed) \
+        open_database() \
+            .with_progress(self.app.translate("Startup", "Opening the database…")) \
+            .success(self._database_opened).failure(self._database_failed) \
             .run_in_background(self.runner)
 
     def _database_failed(self, error: BaseException) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -39,14 +40,23 @@ class Cancelled(Exception):
 class Progress:
     """Handed to every op: report how far it is, and find out whether the user cancelled."""
 
+    #: Reports closer together than this are dropped (the last step always gets through):
+    #: an import may report every row, and the GUI thread need not hear of each.
+    INTERVAL_S = 0.05
+
     def __init__(self, report: Callable[[str, int, int], None] | None = None) -> None:
         self._report = report
         self._cancelled = threading.Event()
+        self._reported_at = 0.0
 
     def update(self, label: str = "", done: int = 0, total: int = 0) -> None:
         """Say what the op is doing; `total` 0 means unknown. Safe from the worker thread."""
-        if self._report is not None:
-            self._report(label, done, total)
+        now = time.monotonic()
+        if self._report is None or (now - self._reported_at < self.INTERVAL_S
+                                    and done != total):
+            return
+        self._reported_at = now
+        self._report(label, done, total)
 
     def cancel(self) -> None:
         """Ask the op to stop at its next check."""
@@ -127,11 +137,6 @@ class Ticket:
         self.progress.cancel()
         if self.future is not None:
             self.future.cancel()
-
-    @property
-    def pending(self) -> bool:
-        """True until the op's outcome has been handled."""
-        return self.future is not None and not self.future.done()
 
 
 class Runner(QObject):

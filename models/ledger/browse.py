@@ -265,9 +265,13 @@ def _move_ids(session: Session, flt: BrowseFilter, before: int | None, limit: in
 def move_page(session: Session, flt: BrowseFilter, *, before: int | None = None,
               limit: int = PAGE_SIZE) -> list[MoveRecord]:
     """Up to `limit` ledger moves, newest first, older than move id `before`."""
-    ids = _move_ids(session, flt.cleaned(), before, limit)
-    stmt = (move_records_query().where(StockMove.id.in_(ids))
-            .order_by(StockMove.id.desc()).limit(limit))
+    # The ids first, then their rows: given a subquery instead of the ids, PostgreSQL joins
+    # the whole ledger to its seven lookup tables before keeping the page's moves.
+    page = _move_ids(session, flt.cleaned(), before, limit).subquery()
+    ids = list(session.scalars(select(page.c.id).order_by(page.c.id.desc()).limit(limit)))
+    if not ids:
+        return []
+    stmt = move_records_query().where(StockMove.id.in_(ids)).order_by(StockMove.id.desc())
     return [MoveRecord(*row) for row in session.execute(stmt)]
 
 
