@@ -4,9 +4,42 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from models.masterdata.fields import FieldError
+
+# The services' field messages that name no value, so they can be said in the user's
+# language; messages quoting a value ("'abc' is not a number") are shown as the service
+# wrote them.
+FIXED_MESSAGES = [
+    QT_TRANSLATE_NOOP("FieldErrors", "is required"),
+    QT_TRANSLATE_NOOP("FieldErrors", "is at most 255 characters"),
+    QT_TRANSLATE_NOOP("FieldErrors", "is at most 32 characters"),
+    QT_TRANSLATE_NOOP("FieldErrors", "is at most 64 characters, without tabs or line breaks"),
+    QT_TRANSLATE_NOOP("FieldErrors", "is required, at most 16 characters"),
+    QT_TRANSLATE_NOOP("FieldErrors", "must be more than zero"),
+    QT_TRANSLATE_NOOP("FieldErrors", "must be more than zero, or empty for no limit"),
+    QT_TRANSLATE_NOOP("FieldErrors", "must be at least the minimum stock"),
+    QT_TRANSLATE_NOOP("FieldErrors", "cannot exceed the maximum stock"),
+    QT_TRANSLATE_NOOP("FieldErrors", "cannot exceed the shelf life"),
+    QT_TRANSLATE_NOOP("FieldErrors", "must be zero or more"),
+    QT_TRANSLATE_NOOP("FieldErrors", "a barcode is empty"),
+    QT_TRANSLATE_NOOP("FieldErrors", "a location cannot be its own parent"),
+    QT_TRANSLATE_NOOP("FieldErrors",
+                      "expiry is kept per lot: set tracking to lot or serial"),
+    QT_TRANSLATE_NOOP("FieldErrors",
+                      "is 1 to 64 letters, digits, '.', '_', '/' or '-', starting with a "
+                      "letter or digit"),
+    QT_TRANSLATE_NOOP("FieldErrors", "is 1 to 64 letters, digits, '.', '_', '/' or '-'"),
+]
+
+
+def message_text(message: str) -> str:
+    """A field message in the user's language when it is one of the fixed ones."""
+    if message in FIXED_MESSAGES:
+        return QCoreApplication.translate("FieldErrors", message)
+    return message
 
 
 def set_error_state(widget: QWidget, on: bool) -> None:
@@ -38,7 +71,7 @@ class FieldErrors:
         self.clear()
         messages: dict[str, list[str]] = {}
         for error in errors:
-            messages.setdefault(error.field, []).append(error.message)
+            messages.setdefault(error.field, []).append(message_text(error.message))
         other = []
         first: QWidget | None = None
         for name, texts in messages.items():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -174,6 +174,9 @@ class ProductEditor(QWidget):
 
     def values(self) -> dict[str, Any]:
         """The form as typed: text fields, yes/no fields, and (code, pack quantity) pairs."""
+        if self.barcodes.state() == QAbstractItemView.State.EditingState:
+            # Ctrl+S while a barcode cell is being typed: moving off the cell commits it.
+            self.barcodes.setCurrentIndex(QModelIndex())
         values: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
         values["tracking"] = self.tracking.currentData()
         values["expiry_tracked"] = self.expiry_tracked.isChecked()

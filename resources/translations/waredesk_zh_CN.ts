@@ -162,6 +162,73 @@
     </message>
 </context>
 <context>
+    <name>FieldErrors</name>
+    <message>
+        <source>is required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>is at most 255 characters</source>
+        <translation>最多 255 个字符</translation>
+    </message>
+    <message>
+        <source>is at most 32 characters</source>
+        <translation>最多 32 个字符</translation>
+    </message>
+    <message>
+        <source>is at most 64 characters, without tabs or line breaks</source>
+        <translation>最多 64 个字符，不能含制表符或换行</translation>
+    </message>
+    <message>
+        <source>is required, at most 16 characters</source>
+        <translation>必填，最多 16 个字符</translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <source>must be more than zero, or empty for no limit</source>
+        <translation>必须大于零；留空表示不限</translation>
+    </message>
+    <message>
+        <source>must be at least the minimum stock</source>
+        <translation>不能小于最低库存</translation>
+    </message>
+    <message>
+        <source>cannot exceed the maximum stock</source>
+        <translation>不能超过最高库存</translation>
+    </message>
+    <message>
+        <source>cannot exceed the shelf life</source>
+        <translation>不能超过保质期</translation>
+    </message>
+    <message>
+        <source>must be zero or more</source>
+        <translation>不能小于零</translation>
+    </message>
+    <message>
+        <source>a barcode is empty</source>
+        <translation>有一个条码为空</translation>
+    </message>
+    <message>
+        <source>a location cannot be its own parent</source>
+        <translation>库位不能是自己的上级</translation>
+    </message>
+    <message>
+        <source>expiry is kept per lot: set tracking to lot or serial</source>
+        <translation>有效期按批次记录：请把跟踪方式设为按批次或按序列号</translation>
+    </message>
+    <message>
+        <source>is 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;/&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>由 1 到 64 个字母、数字或 . _ / - 组成，并以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>is 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;/&apos; or &apos;-&apos;</source>
+        <translation>由 1 到 64 个字母、数字或 . _ / - 组成</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Clear filters</source>
@@ -727,7 +794,7 @@ Workstation: {ws}</source>
     <name>Runner</name>
     <message>
         <source>Cancel</source>
-        <extracomment>Emitted after a change op committed, with the areas it touched. True while ops are queued or running: for a &quot;working&quot; indicator.</extracomment>
+        <extracomment>Reports closer together than this are dropped (the last step always gets through): an import may report every row, and the GUI thread need not hear of each. Emitted after a change op committed, with the areas it touched. True while ops are queued or running: for a &quot;working&quot; indicator.</extracomment>
         <translation>取消</translation>
     </message>
 </context>

@@ -195,3 +195,17 @@ def test_a_count_past_the_limit_says_more_than(qtbot, window, monkeypatch):
     moves.refresh()
     qtbot.waitUntil(lambda: moves.row_count.text() == "More than 5 rows")
     assert moves.model.rowCount() == 24  # every row is still there to scroll through
+
+
+def test_f5_shows_what_another_workstation_posted(qtbot, window, sample, sqlite_db):
+    stock = window.page("stock")
+    loaded(qtbot, stock)
+    with sqlite_db.write() as s:  # another workstation, outside this window's runner
+        supplier = virtual_location_id(s, LocationType.SUPPLIER)
+        post_moves(s, system_actor(s, "RECV-02"),
+                   [MoveLine(sample.products["PWR-BANK-10K"], 7, supplier,
+                             sample.bins["C-01-01"])], reason=Reason.RECEIPT)
+    assert stock.model.rowCount() == 11
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: ("PWR-BANK-10K", "C-01-01", "7") in shown(
+        stock, "SKU", "Location", "On hand"))

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
+from app.ops.products import save_product
 from models.entities import Barcode, Location, Product, Warehouse
 from models.masterdata.products import load_product
+from tests.gui.conftest import make_workspace
 from views.main_window import MainWindow
 from views.warehouse_dialog import WarehouseDialog
 
@@ -194,3 +197,31 @@ def test_a_warehouse_created_from_the_location_editor_can_be_chosen(qtbot, locat
     with sqlite_db.read() as s:
         assert s.scalar(select(Warehouse.name).where(Warehouse.code == "BJ1")) == \
             "Beijing warehouse"
+
+
+def test_ctrl_s_while_typing_a_barcode_saves_what_was_typed(qtbot, window, products,
+                                                            sqlite_db):
+    products.new_record()
+    editor = products.editor
+    type_into(qtbot, editor.edits["sku"], "CAP-RED-03")
+    type_into(qtbot, editor.edits["name"], "Cap")
+    qtbot.mouseClick(editor.add_barcode, Qt.MouseButton.LeftButton)
+    cell_editor = QApplication.focusWidget()
+    assert isinstance(cell_editor, QLineEdit)
+    qtbot.keyClicks(cell_editor, "6901234567977")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved(qtbot, products)
+    with sqlite_db.read() as s:
+        assert s.scalar(select(Barcode.code).join(Product).where(
+            Product.sku == "CAP-RED-03")) == "6901234567977"
+
+
+def test_the_service_refuses_a_picker_whatever_the_window_shows(qtbot, runner, sqlite_db,
+                                                                 sample):
+    picker = make_workspace(runner, sqlite_db, "pete")
+    failures = []
+    save_product(actor=picker.actor, values={"sku": "X-1", "name": "X"}, product_id=None) \
+        .failure(failures.append).run_in_background(runner)
+    qtbot.waitUntil(lambda: bool(failures))
+    assert str(failures[0]) == ("pete may not do this: it needs the permission 'Create and "
+                                "edit products and barcodes'.")

@@ -6,11 +6,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from app.gui import Shell
+from app.qt_app import Translators
 from app.settings import Settings
+from models.masterdata.fields import FieldError
+from models.masterdata.products import ProductInput, check_product
 from tests.gui import sample_data
+from views.field_errors import FieldErrors
 from views.main_window import MainWindow
 
 
@@ -71,3 +75,22 @@ def test_the_bundled_chinese_font_is_the_fallback_of_the_application_font(styled
     assert QApplication.font().families()[-1] == "WenQuanYi Micro Hei"
     assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(
         "WenQuanYi Micro Hei")
+
+
+def test_field_messages_without_values_are_said_in_chinese(qtbot):
+    translators = Translators()
+    translators.install("zh_CN")
+    try:
+        general = QLabel()
+        name, label = QLineEdit(), QLabel()
+        for widget in (general, name, label):
+            qtbot.addWidget(widget)
+        errors = FieldErrors(general)
+        errors.add("name", name, label)
+        problems = check_product(ProductInput(sku="CAP-1", name=""))
+        assert [e.message for e in problems] == ["is required"]
+        errors.show([*problems, FieldError("weight_g", "'heavy' is not a number")])
+        assert errors.marked() == {"name": "必填"}
+        assert general.text() == "weight_g: 'heavy' is not a number"
+    finally:
+        translators.install("en")

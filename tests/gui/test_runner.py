@@ -3,14 +3,17 @@ thread, newer ops replacing older ones with the same key, cancellation, and chan
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
+from logging.handlers import RotatingFileHandler
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.error_display import error_text
+from app.logs import setup_logging
 from app.runner import Op
 from models.errors import InsufficientStock
 
@@ -61,13 +64,22 @@ def test_a_domain_error_reaches_the_failure_callback_as_it_was_raised(qtbot, run
                                        "5 needed.")
 
 
-def test_an_unexpected_error_is_one_line_pointing_at_the_log(qtbot, runner):
+def test_an_unexpected_error_is_one_line_and_its_traceback_goes_to_the_log(
+        qtbot, runner, monkeypatch):
+    root = logging.getLogger()
+    # A log file set up by an earlier test would be in that test's home folder.
+    monkeypatch.setattr(root, "handlers", [h for h in root.handlers
+                                           if not isinstance(h, RotatingFileHandler)])
+    log_file = setup_logging()
     failures = []
     Op.query(lambda db, p: {}["missing"]).failure(failures.append).run_in_background(runner)
     qtbot.waitUntil(lambda: bool(failures))
     text = error_text(failures[0])
-    assert text.startswith("Unexpected error: KeyError: 'missing'")
-    assert "waredesk.log" in text and "\n" not in text
+    assert text == f"Unexpected error: KeyError: 'missing'. The details are in {log_file}."
+    for handler in root.handlers:
+        handler.flush()
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "KeyError: 'missing'" in logged
 
 
 def test_a_newer_op_with_the_same_key_replaces_the_older_one(qtbot, runner):
