@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -157,7 +157,3 @@ class BrowserPage(QWidget):
         if self._stale:
             self.refresh()
 
-    def selected_row(self) -> Any | None:
-        """The row object under the cursor, if any."""
-        index: QModelIndex = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None

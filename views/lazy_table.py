@@ -151,10 +151,6 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         """The row object shown on line `row`."""
         return self._rows[row]
 
-    def rows(self) -> list[R]:
-        """The rows fetched so far."""
-        return list(self._rows)
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """Rows fetched so far."""
         return 0 if parent.isValid() else len(self._rows)
