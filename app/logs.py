@@ -9,9 +9,14 @@ from pathlib import Path
 from app.paths import data_dir
 
 
+def log_path() -> Path:
+    """The log file."""
+    return data_dir() / "waredesk.log"
+
+
 def setup_logging() -> Path:
     """Log to waredesk.log in the data folder (rotated at 2 MB); returns its path."""
-    path = data_dir() / "waredesk.log"
+    path = log_path()
     root = logging.getLogger()
     if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         return path

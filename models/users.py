@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -114,3 +115,19 @@ def create_first_admin(session: Session, *, username: str, password: str,
     actor = actor_for(session, user, workstation)
     audit.record(session, actor, "user.create_first_admin", entity="user", entity_id=user.id)
     return actor
+
+
+@dataclass(frozen=True)
+class UserProfile:
+    """How a signed-in user is named on screen."""
+
+    username: str
+    display_name: str
+    role: str
+
+
+def user_profile(session: Session, user_id: int) -> UserProfile:
+    """The user's names and role, for the status bar."""
+    row = session.execute(select(User.username, User.display_name, Role.name)
+                          .join(Role, Role.id == User.role_id).where(User.id == user_id)).one()
+    return UserProfile(row.username, row.display_name or row.username, row.name)

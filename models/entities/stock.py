@@ -27,7 +27,11 @@ class Lot(Base):
     """A production lot or batch of a product, with its expiry date when it has one."""
 
     __tablename__ = "lot"
-    __table_args__ = (UniqueConstraint("product_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("product_id", "number"),
+        # Finding lots by number across products (the browsers' lot filter, a scanned lot).
+        Index("ix_lot_number", "number"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("product.id"))

@@ -1,0 +1,921 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>BrowserPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>No rows match</source>
+        <translation>没有符合条件的记录</translation>
+    </message>
+    <message>
+        <source>More than {count} rows</source>
+        <translation>超过 {count} 行</translation>
+    </message>
+    <message>
+        <source>Rows: {count}</source>
+        <translation>共 {count} 行</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源库位</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>目标库位</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Alternative name</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>Database – WareDesk</source>
+        <translation>数据库 – WareDesk</translation>
+    </message>
+    <message>
+        <source>Choose the database</source>
+        <translation>选择数据库</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>A SQLite file path for this workstation alone, or postgresql://user:password@server/database for a warehouse&apos;s shared database.</source>
+        <translation>仅本工作站使用时填写 SQLite 文件路径；仓库多台工作站共用时填写 postgresql://用户名:密码@服务器/数据库名。</translation>
+    </message>
+    <message>
+        <source>Open this database</source>
+        <translation>打开此数据库</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error: {error}. The details are in {log}.</source>
+        <translation>意外错误：{error}。详细信息见 {log}。</translation>
+    </message>
+    <message>
+        <source>WareDesk</source>
+        <translation>WareDesk</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <source>is required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>is at most 255 characters</source>
+        <translation>最多 255 个字符</translation>
+    </message>
+    <message>
+        <source>is at most 32 characters</source>
+        <translation>最多 32 个字符</translation>
+    </message>
+    <message>
+        <source>is at most 64 characters, without tabs or line breaks</source>
+        <translation>最多 64 个字符，不能含制表符或换行</translation>
+    </message>
+    <message>
+        <source>is required, at most 16 characters</source>
+        <translation>必填，最多 16 个字符</translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <source>must be more than zero, or empty for no limit</source>
+        <translation>必须大于零；留空表示不限</translation>
+    </message>
+    <message>
+        <source>must be at least the minimum stock</source>
+        <translation>不能小于最低库存</translation>
+    </message>
+    <message>
+        <source>cannot exceed the maximum stock</source>
+        <translation>不能超过最高库存</translation>
+    </message>
+    <message>
+        <source>cannot exceed the shelf life</source>
+        <translation>不能超过保质期</translation>
+    </message>
+    <message>
+        <source>must be zero or more</source>
+        <translation>不能小于零</translation>
+    </message>
+    <message>
+        <source>a barcode is empty</source>
+        <translation>有一个条码为空</translation>
+    </message>
+    <message>
+        <source>a location cannot be its own parent</source>
+        <translation>库位不能是自己的上级</translation>
+    </message>
+    <message>
+        <source>expiry is kept per lot: set tracking to lot or serial</source>
+        <translation>有效期按批次记录：请把跟踪方式设为按批次或按序列号</translation>
+    </message>
+    <message>
+        <source>is 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;/&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>由 1 到 64 个字母、数字或 . _ / - 组成，并以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>is 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;/&apos; or &apos;-&apos;</source>
+        <translation>由 1 到 64 个字母、数字或 . _ / - 组成</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create the administrator – WareDesk</source>
+        <translation>创建管理员 – WareDesk</translation>
+    </message>
+    <message>
+        <source>Welcome to WareDesk</source>
+        <translation>欢迎使用 WareDesk</translation>
+    </message>
+    <message>
+        <source>Nobody can sign in to this database yet ({db}). Create the administrator account: it can add users for everyone else.</source>
+        <translation>此数据库（{db}）还没有可以登录的用户。请先创建管理员账号，之后由管理员为其他人添加用户。</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>至少 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the same password twice.</source>
+        <translation>两次输入的密码不一致，请重新输入相同的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>LocationEditor</name>
+    <message>
+        <source>New warehouse…</source>
+        <extracomment>The user asked to create a warehouse.</extracomment>
+        <translation>新建仓库…</translation>
+    </message>
+    <message>
+        <source>the code, unless the label differs</source>
+        <translation>默认与编码相同，标签不同时才填写</translation>
+    </message>
+    <message>
+        <source>empty: no limit</source>
+        <translation>留空表示不限</translation>
+    </message>
+    <message>
+        <source>code of the zone, aisle, rack or level</source>
+        <translation>所属区域、巷道、货架或层的编码</translation>
+    </message>
+    <message>
+        <source>Blocked: no stock moves in or out</source>
+        <translation>冻结：禁止出入库</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>上级库位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Walk sequence</source>
+        <translation>拣货路径顺序</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Capacity (units)</source>
+        <translation>容量（件）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>冻结原因</translation>
+    </message>
+</context>
+<context>
+    <name>LocationKinds</name>
+    <message>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Aisle</source>
+        <translation>巷道</translation>
+    </message>
+    <message>
+        <source>Rack</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+</context>
+<context>
+    <name>LocationTypes</name>
+    <message>
+        <source>Receiving</source>
+        <translation>收货区</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储区</translation>
+    </message>
+    <message>
+        <source>Pick face</source>
+        <translation>拣货位</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>打包区</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>发货区</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>隔离区</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退货区</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsPage</name>
+    <message>
+        <source>Locations</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>New location…</source>
+        <translation>新建库位…</translation>
+    </message>
+    <message>
+        <source>Search code, name or barcode (Ctrl+F)</source>
+        <translation>搜索编码、名称或条码（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in – WareDesk</source>
+        <translation>登录 – WareDesk</translation>
+    </message>
+    <message>
+        <source>Sign in to start working.</source>
+        <translation>登录后开始作业。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Database: {db}
+Workstation: {ws}</source>
+        <translation>数据库：{db}
+工作站：{ws}</translation>
+    </message>
+    <message>
+        <source>Use another database…</source>
+        <translation>使用其他数据库…</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>WareDesk – {user} at {workstation}</source>
+        <extracomment>The window closed, and why: &quot;quit&quot;, &quot;sign_out&quot;, or a reason the shell gave.</extracomment>
+        <translation>WareDesk – {user} @ {workstation}</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <source>Database: {db}</source>
+        <translation>数据库：{db}</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Workstation: {name}</source>
+        <translation>工作站：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>MovesPage</name>
+    <message>
+        <source>Move history</source>
+        <translation>库存流水</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单据号</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Move history</source>
+        <translation>库存流水</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditor</name>
+    <message>
+        <source>Not tracked</source>
+        <extracomment>The user changed something since the product was shown.</extracomment>
+        <translation>不跟踪</translation>
+    </message>
+    <message>
+        <source>By lot</source>
+        <translation>按批次</translation>
+    </message>
+    <message>
+        <source>By serial number</source>
+        <translation>按序列号</translation>
+    </message>
+    <message>
+        <source>Lots have an expiry date</source>
+        <translation>批次有有效期</translation>
+    </message>
+    <message>
+        <source>Active (can be received and sold)</source>
+        <translation>启用（可入库、可销售）</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Units in pack</source>
+        <translation>每包件数</translation>
+    </message>
+    <message>
+        <source>Add barcode</source>
+        <translation>添加条码</translation>
+    </message>
+    <message>
+        <source>Remove barcode</source>
+        <translation>删除条码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Alternative name</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Tracking and shelf life</source>
+        <translation>跟踪与保质期</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>跟踪方式</translation>
+    </message>
+    <message>
+        <source>Shelf life (days)</source>
+        <translation>保质期（天）</translation>
+    </message>
+    <message>
+        <source>Minimum days left on receipt</source>
+        <translation>入库最短剩余效期（天）</translation>
+    </message>
+    <message>
+        <source>Weight and size</source>
+        <translation>重量与尺寸</translation>
+    </message>
+    <message>
+        <source>Weight (g)</source>
+        <translation>重量（克）</translation>
+    </message>
+    <message>
+        <source>Length (mm)</source>
+        <translation>长（毫米）</translation>
+    </message>
+    <message>
+        <source>Width (mm)</source>
+        <translation>宽（毫米）</translation>
+    </message>
+    <message>
+        <source>Height (mm)</source>
+        <translation>高（毫米）</translation>
+    </message>
+    <message>
+        <source>Stock levels and cost</source>
+        <translation>库存水位与成本</translation>
+    </message>
+    <message>
+        <source>Minimum stock</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <source>Maximum stock</source>
+        <translation>最高库存</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>Standard cost</source>
+        <translation>标准成本</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>条码</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>New product…</source>
+        <translation>新建商品…</translation>
+    </message>
+    <message>
+        <source>Search SKU, name or barcode (Ctrl+F)</source>
+        <translation>搜索 SKU、名称或条码（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>Opening stock</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Putaway</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>Pick</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>出库</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>库存调整</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>已于 {time} 保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>未保存：请更正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>Throw away the changes to {record}?</source>
+        <translation>放弃对 {record} 的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>receiver</source>
+        <translation>收货员</translation>
+    </message>
+    <message>
+        <source>picker</source>
+        <translation>拣货员</translation>
+    </message>
+    <message>
+        <source>packer</source>
+        <translation>打包员</translation>
+    </message>
+    <message>
+        <source>counter</source>
+        <translation>盘点员</translation>
+    </message>
+    <message>
+        <source>back office</source>
+        <translation>后台文员</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>Reports closer together than this are dropped (the last step always gets through): an import may report every row, and the GUI thread need not hear of each. Emitted after a change op committed, with the areas it touched. True while ops are queued or running: for a &quot;working&quot; indicator.</extracomment>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>These settings belong to this workstation; other workstations keep their own.</source>
+        <translation>以下设置只作用于本工作站，其他工作站各自保存自己的设置。</translation>
+    </message>
+    <message>
+        <source>empty: the embedded database</source>
+        <translation>留空表示使用本机内置数据库</translation>
+    </message>
+    <message>
+        <source>In use now: {db}</source>
+        <translation>当前使用：{db}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Workstation name</source>
+        <translation>工作站名称</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <source>The new database or workstation name is used from the next sign-in. Sign out now?</source>
+        <translation>新的数据库或工作站名称将在下次登录时生效。现在退出登录吗？</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Enter or double-click on a row shows its moves.</source>
+        <translation>在某行按回车或双击，查看该行的库存流水。</translation>
+    </message>
+</context>
+<context>
+    <name>WarehouseDialog</name>
+    <message>
+        <source>New warehouse</source>
+        <translation>新建仓库</translation>
+    </message>
+    <message>
+        <source>e.g. SH1</source>
+        <translation>例如 SH1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+</context>
+</TS>

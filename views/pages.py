@@ -1,0 +1,79 @@
+"""The areas of the main window, in navigation order.
+
+To add an area, write its page (a QWidget taking the Workspace) and add one `PageSpec` here.
+The page is built the first time it is shown. A page may offer any of these methods, which
+the window's shortcuts call when it is the current page:
+
+    refresh()        F5      load its data again
+    focus_filter()   Ctrl+F  put the cursor in its search or filter field
+    new_record()     Ctrl+N  start a new record
+    save()           Ctrl+S  save the record being edited
+    show_filter(**values)    show what matches these filter values (another page links here)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from app.workspace import Workspace
+from models.actor import Actor
+from models.permissions import Perm
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One area: its key, its title (source text in the "Pages" context), the permission a
+    role needs to see it (None: everyone), and how to build it."""
+
+    key: str
+    title: str
+    permission: Perm | None
+    build: Callable[[Workspace], QWidget]
+
+    @property
+    def label(self) -> str:
+        """The title in the user's language."""
+        return QCoreApplication.translate("Pages", self.title)
+
+    def visible_to(self, actor: Actor) -> bool:
+        """True when the actor's role may use this area."""
+        return self.permission is None or actor.can(self.permission)
+
+
+def _stock(workspace: Workspace) -> QWidget:
+    from views.stock_page import StockPage
+    return StockPage(workspace)
+
+
+def _moves(workspace: Workspace) -> QWidget:
+    from views.moves_page import MovesPage
+    return MovesPage(workspace)
+
+
+def _products(workspace: Workspace) -> QWidget:
+    from views.products_page import ProductsPage
+    return ProductsPage(workspace)
+
+
+def _locations(workspace: Workspace) -> QWidget:
+    from views.locations_page import LocationsPage
+    return LocationsPage(workspace)
+
+
+def _settings(workspace: Workspace) -> QWidget:
+    from views.settings_page import SettingsPage
+    return SettingsPage(workspace)
+
+
+# Pages import their modules when first built, so the window opens without loading them all.
+PAGES: list[PageSpec] = [
+    PageSpec("stock", QT_TRANSLATE_NOOP("Pages", "Stock"), Perm.STOCK_VIEW, _stock),
+    PageSpec("moves", QT_TRANSLATE_NOOP("Pages", "Move history"), Perm.STOCK_VIEW, _moves),
+    PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Products"), None, _products),
+    PageSpec("locations", QT_TRANSLATE_NOOP("Pages", "Locations"), None, _locations),
+    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), None, _settings),
+]
