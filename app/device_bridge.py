@@ -43,6 +43,7 @@ class DeviceBridge(QObject):
         self.wedge = WedgeFilter(settings.wedge.config(), self)
         self.wedge.scanned.connect(lambda text: self.scanned.emit(ScanInput(text, WEDGE)))
         self._wedge_installed = False
+        self._listening = True
         self.serial_scanner: SerialScanner | None = None
         self.scale: Scale | None = None
         self.statuses: dict[str, LinkStatus] = {}
@@ -52,7 +53,7 @@ class DeviceBridge(QObject):
         """Start, stop or reconfigure the devices for new settings."""
         self.settings = settings
         self.wedge.set_config(settings.wedge.config())
-        self._install_wedge(settings.wedge.enabled)
+        self._install_wedge(self._listening and settings.wedge.enabled)
         self._stop_serial_devices()
         if settings.serial_scanner.enabled and settings.serial_scanner.port:
             self.serial_scanner = SerialScanner(
@@ -63,6 +64,12 @@ class DeviceBridge(QObject):
             self.scale = Scale(settings.scale.config(), on_reading=self._reading,
                                on_status=lambda status: self._status(SCALE, status))
             self.scale.start()
+
+    def listen_to_keyboard(self, listening: bool) -> None:
+        """Tell wedge scans from typing (while a main window is open) or let every key through
+        (sign-in, no window), as the settings allow."""
+        self._listening = listening
+        self._install_wedge(listening and self.settings.wedge.enabled)
 
     def watch_weight(self, enabled: bool) -> None:
         """Send live readings to `weighed` (while a page shows the weight)."""

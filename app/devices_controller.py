@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from app.device_bridge import DeviceBridge, ScanInput
 from app.device_settings import DeviceSettings
+from app.ops.sessions import reading
+from app.runner import Op, Runner
 from app.settings import Settings
 from devices.errors import DeviceError
 from devices.ports import available_ports
@@ -28,6 +30,15 @@ from models.scanning.verdict import scan_feedback
 #: GUI thread (the shell's operation runner provides this).
 Query = Callable[[Callable[[Session], Any], Callable[[Any], None],
                   Callable[[BaseException], None]], None]
+
+
+def runner_query(runner: Runner, parent: QObject | None = None) -> Query:
+    """The Query of the shell's operation runner: read-only work on its database worker."""
+    def query(work: Callable[[Session], Any], done: Callable[[Any], None],
+              failed: Callable[[BaseException], None]) -> None:
+        Op.query(reading(work)).success(done).failure(failed) \
+            .run_in_background(runner, parent=parent)
+    return query
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ def command_sheet() -> list[SheetEntry]:
     return [
         SheetEntry("CMD-DONE", "Done", "完成"),
         SheetEntry("CMD-CANCEL", "Cancel", "取消"),
-        SheetEntry("CMD-EMPTY", "Bin empty", "库位已空"),
+        SheetEntry("CMD-EMPTY", "Bin empty", "货位已空"),
         *(SheetEntry(Command(CommandKind.ADD_QUANTITY, n).code, f"Quantity +{n}",
                      f"数量 +{n}") for n in (1, 5, 10, 12, 24, 100)),
     ]

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.devices_controller import DevicesController
+from app.devices_controller import DevicesController, runner_query
+from app.workspace import Workspace
 from models.errors import InputError
 from views.devices.settings_form import DeviceSettingsForm
 from views.devices.test_panel import DeviceTestPanel
@@ -28,8 +29,17 @@ class DevicesPage(QWidget):
         self.test_panel = DeviceTestPanel(controller)
         self.tabs.addTab(self.test_panel, self.tr("Live test"))
         self.tabs.addTab(self._settings_tab(), self.tr("Settings"))
+        heading = QLabel(self.tr("Devices"), self)
+        heading.setObjectName("PageTitle")
+        intro = QLabel(self.tr("The scanners and the scale of this workstation. Scan anything "
+                               "to see what WareDesk reads; the settings stay on this "
+                               "computer."), self)
+        intro.setObjectName("Muted")
+        intro.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(self.tabs, 1)
         self.revert()
 
     def _settings_tab(self) -> QWidget:
@@ -70,3 +80,15 @@ class DevicesPage(QWidget):
         """Show the settings in force again."""
         self.form.show_settings(self._controller.device_settings())
         self.message.setText("")
+
+
+def devices_page(workspace: Workspace) -> QWidget:
+    """The page as the main window shows it, working through the workspace's runner."""
+    if workspace.devices is None or workspace.sounds is None:
+        # Only a window built without the shell (a test) has no devices.
+        return QLabel(QLabel.tr("This window runs without devices."))
+    controller = DevicesController(workspace.devices, query=runner_query(workspace.runner),
+                                   sounds=workspace.sounds, settings=workspace.settings)
+    page = DevicesPage(controller)
+    controller.setParent(page)
+    return page
