@@ -16,13 +16,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.cli.context import CliContext
+from app.device_bridge import DeviceBridge
+from app.device_settings import DeviceSettings
 from app.error_display import error_text
 from app.ops.accounts import SignedIn
 from app.ops.startup import DatabaseState, open_database
+from app.paths import data_dir
 from app.qt_app import Translators, create_application
 from app.runner import Runner
 from app.settings import Settings, database_url
 from app.workspace import Workspace
+from devices.sound import SoundPlayer
 from models.db import Database
 from models.errors import WareDeskError
 
@@ -47,6 +51,10 @@ class Shell:
         self.runner: Runner | None = None
         self.state: DatabaseState | None = None
         self.window: MainWindow | None = None  # once someone signed in
+        devices = DeviceSettings.of(settings)
+        self.sounds = SoundPlayer(data_dir() / "sound-cache", volume=devices.feedback.volume,
+                                  enabled=devices.feedback.sounds)
+        self.devices: DeviceBridge | None = None  # started at the first sign-in
         self.dialog: QDialog | None = None  # the sign-in or first-run dialog on screen
         self.on_dialog_shown = lambda dialog: None  # for start-up timing
 
@@ -152,9 +160,12 @@ class Shell:
     def _signed_in(self, user: SignedIn | None) -> None:
         assert user is not None and self.runner is not None and self.db is not None
         self.dialog = None
+        if self.devices is None:
+            self.devices = DeviceBridge(DeviceSettings.of(self.settings))
         self.workspace = Workspace(self.runner, user, self.settings, self.db.description,
                                    on_language_changed=self.rebuild_window,
-                                   reopen=self.reopen)
+                                   reopen=self.reopen, devices=self.devices,
+                                   sounds=self.sounds)
         self._open_window()
 
     # --- the main window ---------------------------------------------------------------------
@@ -167,10 +178,14 @@ class Shell:
         if page is not None:
             window.show_page(page)
         self.window = window
+        if self.devices is not None:
+            self.devices.listen_to_keyboard(True)
         window.show()
 
     def _window_closed(self, reason: str) -> None:
         self.window = None
+        if self.devices is not None:
+            self.devices.listen_to_keyboard(False)  # the sign-in dialog gets every key
         if reason == "sign_out":
             self.show_sign_in()
         elif reason == "quit":
@@ -194,8 +209,10 @@ class Shell:
         self.start()
 
     def close(self) -> None:
-        """Stop the worker and release the database."""
+        """Stop the worker, release the database and the devices."""
         self._close_database()
+        if self.devices is not None:
+            self.devices.stop()
 
 
 def run_gui(ctx: CliContext) -> int:

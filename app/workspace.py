@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app.ops.accounts import SignedIn
 from app.runner import Runner
 from app.settings import Settings
 from models.actor import Actor
+
+if TYPE_CHECKING:
+    from app.device_bridge import DeviceBridge
+    from devices.sound import SoundPlayer
 
 
 @dataclass
@@ -26,6 +31,10 @@ class Workspace:
     on_language_changed: Callable[[], None] = field(default=lambda: None)
     #: Sign out and open the database the settings name now (a new URL or workstation).
     reopen: Callable[[], None] = field(default=lambda: None)
+    #: This workstation's scanners and scale (None in tests that need none).
+    devices: DeviceBridge | None = None
+    #: Feedback sounds at this workstation's volume.
+    sounds: SoundPlayer | None = None
 
     @property
     def actor(self) -> Actor:

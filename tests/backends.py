@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from models.db import Database
-from models.db.schema import upgrade
+from models.db.schema import head_revision, upgrade
 from models.entities import Base
 from models.reference_data import sync_reference_data
 
@@ -68,9 +68,12 @@ def fresh_sqlite(template: Path, folder: Path) -> Database:
 
 
 def reset_postgresql(db: Database) -> None:
-    """Empty every table and restore the reference data, for the next test."""
+    """Empty every table, restore the reference data and the schema revision (a test may
+    have faked a newer one), for the next test."""
     tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with db.engine.begin() as conn:
         conn.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = :head"),
+                     {"head": head_revision()})
     with db.write() as session:
         sync_reference_data(session)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.workspace import Workspace
+from views.device_status import DeviceStatusIndicators
 from views.pages import PAGES, PageSpec
 
 ROLES = {
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
             label = QLabel(text)
             label.setObjectName(name)
             bar.addPermanentWidget(label)
+        if self.workspace.devices is not None:
+            bar.addPermanentWidget(DeviceStatusIndicators(self.workspace.devices))
         self.workspace.runner.busy.connect(self.busy_label.setVisible)
 
     def _shortcuts(self) -> None:

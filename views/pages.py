@@ -64,6 +64,11 @@ def _locations(workspace: Workspace) -> QWidget:
     return LocationsPage(workspace)
 
 
+def _devices(workspace: Workspace) -> QWidget:
+    from views.devices.page import devices_page
+    return devices_page(workspace)
+
+
 def _settings(workspace: Workspace) -> QWidget:
     from views.settings_page import SettingsPage
     return SettingsPage(workspace)
@@ -75,5 +80,6 @@ PAGES: list[PageSpec] = [
     PageSpec("moves", QT_TRANSLATE_NOOP("Pages", "Move history"), Perm.STOCK_VIEW, _moves),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Products"), None, _products),
     PageSpec("locations", QT_TRANSLATE_NOOP("Pages", "Locations"), None, _locations),
+    PageSpec("devices", QT_TRANSLATE_NOOP("Pages", "Devices"), None, _devices),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), None, _settings),
 ]

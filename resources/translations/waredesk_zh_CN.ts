@@ -151,6 +151,358 @@
     </message>
 </context>
 <context>
+    <name>DeviceSettingsForm</name>
+    <message>
+        <source>Keyboard scanner (USB, types like a keyboard)</source>
+        <translation>键盘式扫描枪（USB，像键盘一样输入）</translation>
+    </message>
+    <message>
+        <source>Tell scans from typing</source>
+        <translation>区分扫描与手工输入</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> 个字符</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab 键</translation>
+    </message>
+    <message>
+        <source>Shortest scan</source>
+        <translation>最短扫描长度</translation>
+    </message>
+    <message>
+        <source>Longest pause between keys</source>
+        <translation>按键间最长间隔</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>后缀</translation>
+    </message>
+    <message>
+        <source>A scan ends with</source>
+        <translation>扫描结束符</translation>
+    </message>
+    <message>
+        <source>none (the scanner sends GS)</source>
+        <translation>无（扫描枪发送 GS）</translation>
+    </message>
+    <message>
+        <source>Character standing for GS</source>
+        <translation>代替 GS 的字符</translation>
+    </message>
+    <message>
+        <source>Serial or network scanner</source>
+        <translation>串口或网络扫描枪</translation>
+    </message>
+    <message>
+        <source>Use a serial or network scanner</source>
+        <translation>使用串口或网络扫描枪</translation>
+    </message>
+    <message>
+        <source>CR or LF</source>
+        <translation>CR 或 LF</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Speed (baud)</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>Custom end characters</source>
+        <translation>自定义结束字符</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <source>Use a scale</source>
+        <translation>使用电子秤</translation>
+    </message>
+    <message>
+        <source>Continuous output (ST,GS,…)</source>
+        <translation>连续输出（ST,GS,…）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Unit (Toledo 8217)</source>
+        <translation>单位（Toledo 8217）</translation>
+    </message>
+    <message>
+        <source>Wait for a stable weight</source>
+        <translation>等待稳定重量</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>提示反馈</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>Colour flash</source>
+        <translation>颜色闪烁</translation>
+    </message>
+    <message>
+        <source>Play OK</source>
+        <translation>试听“成功”</translation>
+    </message>
+    <message>
+        <source>Play warning</source>
+        <translation>试听“警告”</translation>
+    </message>
+    <message>
+        <source>Play error</source>
+        <translation>试听“错误”</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Try the sounds</source>
+        <translation>试听声音</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusIndicators</name>
+    <message>
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTestPanel</name>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Keyboard scanner</source>
+        <translation>键盘式扫描枪</translation>
+    </message>
+    <message>
+        <source>Serial scanner</source>
+        <translation>串口扫描枪</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <source>Last scan</source>
+        <translation>最近一次扫描</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>收到内容</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Symbology</source>
+        <translation>码制</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Keyboard layout</source>
+        <translation>键盘布局</translation>
+    </message>
+    <message>
+        <source>Scan any barcode: what WareDesk reads from it appears here.</source>
+        <translation>扫描任意条码：WareDesk 读取到的内容会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Read stable weight</source>
+        <translation>读取稳定重量</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>清零</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>去皮</translation>
+    </message>
+    <message>
+        <source>listening (scan into any field)</source>
+        <translation>监听中（可在任意输入框中扫描）</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>connected to {port}</source>
+        <translation>已连接到 {port}</translation>
+    </message>
+    <message>
+        <source>connecting to {port}…</source>
+        <translation>正在连接 {port}…</translation>
+    </message>
+    <message>
+        <source>disconnected from {port}: {detail}</source>
+        <translation>与 {port} 断开：{detail}</translation>
+    </message>
+    <message>
+        <source>(typed by the keyboard scanner)</source>
+        <translation>（由键盘式扫描枪输入）</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Logistic unit (SSCC)</source>
+        <translation>物流单元（SSCC）</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Not understood</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>moving</source>
+        <translation>不稳定</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>stable, net</source>
+        <translation>稳定，净重</translation>
+    </message>
+    <message>
+        <source>moving, net</source>
+        <translation>不稳定，净重</translation>
+    </message>
+    <message>
+        <source>Stable weight: {weight}</source>
+        <translation>稳定重量：{weight}</translation>
+    </message>
+    <message>
+        <source>The scale is at zero.</source>
+        <translation>电子秤已归零。</translation>
+    </message>
+    <message>
+        <source>Tare taken.</source>
+        <translation>已去皮。</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Live test</source>
+        <translation>实时测试</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>The scanners and the scale of this workstation. Scan anything to see what WareDesk reads; the settings stay on this computer.</source>
+        <translation>本工作站的扫描枪和电子秤。扫描任意条码即可查看 WareDesk 读取到的内容；这些设置只保存在本机。</translation>
+    </message>
+    <message>
+        <source>Save and restart devices</source>
+        <translation>保存并重启设备</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销更改</translation>
+    </message>
+    <message>
+        <source>Saved. The devices restarted with the new settings.</source>
+        <translation>已保存，设备已按新设置重新启动。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error: {error}. The details are in {log}.</source>
@@ -542,8 +894,19 @@ Workstation: {ws}</source>
         <translation>库位</translation>
     </message>
     <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>PortChooser</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
     </message>
 </context>
 <context>
@@ -683,6 +1046,13 @@ Workstation: {ws}</source>
     <message>
         <source>Search SKU, name or barcode (Ctrl+F)</source>
         <translation>搜索 SKU、名称或条码（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>QLabel</name>
+    <message>
+        <source>This window runs without devices.</source>
+        <translation>此窗口未连接设备。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""Barcode scanners: keyboard wedge decoding, serial and network scanners."""
