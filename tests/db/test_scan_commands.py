@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import os
+import subprocess
+import sys
+import threading
+from typing import IO
 
 import pytest
 
@@ -69,3 +75,27 @@ def test_sheet_writes_a_pdf(tmp_path, capsys):
     target = tmp_path / "commands.pdf"
     assert main(["scan", "sheet", "--out", str(target)]) == 0
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_output_cut_short_by_its_reader_is_not_reported_as_an_error(catalogue, tmp_path):
+    # `waredesk scan explain - | head -1`: the reader goes away while scans keep coming.
+    scans = "".join(f"0104006381333931 10L{i}\n".replace(" ", "") for i in range(5000))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.cli.main", "--db", catalogue, "scan", "explain", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "WAREDESK_HOME": str(tmp_path)})
+    assert proc.stdout is not None and proc.stdin is not None
+    feeder = threading.Thread(target=_feed, args=(proc.stdin, scans.encode()))
+    feeder.start()
+    proc.stdout.readline()
+    proc.stdout.close()
+    feeder.join(timeout=60)
+    err = proc.stderr.read() if proc.stderr else b""
+    assert proc.wait(timeout=60) == 0, err
+    assert b"unexpected error" not in err and b"Traceback" not in err
+
+
+def _feed(stream: IO[bytes], data: bytes) -> None:
+    with contextlib.suppress(BrokenPipeError):
+        stream.write(data)
+        stream.close()
