@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,7 +131,7 @@ def _read_xlsx(path: Path, known: Sequence[str], required: Sequence[str]) -> Ite
     try:
         # read_only streams rows; data_only gives a formula's last computed value.
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise InputError(f"{path.name} cannot be read as an Excel workbook: {exc}") from None
     sheet = book.worksheets[0]
     records = sheet.iter_rows(values_only=True)
