@@ -20,16 +20,19 @@ _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
 def cell_text(value: Any) -> str:
     """A cell as text: whole numbers without '.0', dates as ISO, the export's apostrophe
     removed."""
-    if value is None:
+    if type(value) is str:  # nearly every cell: the fast way through
+        text = value.strip()
+    elif value is None:
         return ""
-    if isinstance(value, bool):
+    elif isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
+    elif isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, datetime | date):
+    elif isinstance(value, datetime | date):
         return value.isoformat()
-    text = str(value).strip()
-    if text.startswith("'") and text[1:2] and text[1] in FORMULA_STARTS:
+    else:
+        text = str(value).strip()
+    if text[:1] == "'" and text[1:2] and text[1] in FORMULA_STARTS:
         return text[1:]
     return text
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased
 
 from models import audit
 from models.actor import Actor
@@ -17,7 +17,7 @@ from models.masterdata.import_report import ImportProgress
 from models.masterdata.location_rows import LOCATION_COLUMNS, location_row
 from models.masterdata.locations import LocationInput
 from models.masterdata.product_rows import PRODUCT_COLUMNS, product_row
-from models.masterdata.products import product_input
+from models.masterdata.products import product_inputs
 from models.masterdata.table_writing import check_row_count, write_table
 from models.permissions import Perm
 
@@ -28,16 +28,13 @@ def _product_rows(session: Session, progress: ImportProgress | None) -> Iterator
     after, done = "", 0
     while True:
         # Keyset pages by SKU: memory stays flat however many products there are.
-        page = list(session.scalars(select(Product).options(selectinload(Product.barcodes))
-                                    .where(Product.sku > after).order_by(Product.sku)
-                                    .limit(_PAGE)))
+        page = product_inputs(session, Product.sku > after, limit=_PAGE)
         if not page:
             return
-        for product in page:
-            yield product_row(product_input(product))
-        after = page[-1].sku
+        for _, data in page:
+            yield product_row(data)
+        after = page[-1][1].sku
         done += len(page)
-        session.expunge_all()
         if progress is not None:
             progress(done)
 

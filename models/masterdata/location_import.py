@@ -4,7 +4,7 @@ listed further down the file: parents are linked once every row is in."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -166,7 +166,7 @@ def _check_database(session: Session, good: list[_Good], problems: dict[int, lis
 
 
 def _columns(g: _Good) -> dict[str, Any]:
-    values = asdict(g.data)
+    values = dict(vars(g.data))
     del values["warehouse"], values["parent"]
     values["barcode"] = g.data.barcode or g.data.code
     return values | {"warehouse_id": g.key[0]}

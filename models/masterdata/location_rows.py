@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from models.masterdata.cells import cell_text, code_text, is_formula
@@ -23,7 +22,7 @@ def location_from_row(cells: dict[str, Any], existing: LocationInput | None) -> 
     """The location a row describes: the row's cells over the stored location's values.
     Raises ValidationFailed naming every bad cell."""
     errors: list[FieldError] = []
-    values: dict[str, Any] = asdict(existing) if existing is not None else {}
+    values: dict[str, Any] = dict(vars(existing)) if existing is not None else {}
     for name, value in cells.items():
         if is_formula(value):
             errors.append(FieldError(name, f"'{value}' is a spreadsheet formula, not a value"))
@@ -38,7 +37,7 @@ def location_from_row(cells: dict[str, Any], existing: LocationInput | None) -> 
 
 def location_row(data: LocationInput) -> list[Any]:
     """A location's cells in LOCATION_COLUMNS order."""
-    values = asdict(data)
+    values = dict(vars(data))
     for name in _FLAGS:
         values[name] = "yes" if values[name] else "no"
     return [values[name] for name in LOCATION_COLUMNS]

@@ -70,8 +70,9 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]
                              "sheet; export to .csv instead.")
         cells = []
         for value in row:
-            if isinstance(value, str):
-                # Text stays text: never a formula, and codes keep their leading zeros.
+            if isinstance(value, str) and value.startswith("="):
+                # Text stays text, never a formula (other strings are stored as text anyway,
+                # so codes keep their leading zeros).
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.data_type = "s"
                 cells.append(cell)
