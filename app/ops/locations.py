@@ -14,29 +14,9 @@ from models.actor import Actor
 from models.entities import Location
 from models.errors import NotFound
 from models.masterdata import locations
-from models.masterdata.fields import FieldError, ValidationFailed, flag, optional_int, text
 from models.masterdata.listing import LocationListRow, WarehouseRow, location_list, warehouses
-from models.masterdata.locations import LocationInput, check_location
-
-
-def location_from_form(values: Mapping[str, Any]) -> LocationInput:
-    """A LocationInput from an editor's raw values; raises ValidationFailed naming every field
-    that is not a valid value."""
-    errors: list[FieldError] = []
-    data = LocationInput(
-        warehouse=text(values.get("warehouse")), code=text(values.get("code")),
-        name=text(values.get("name")), kind=text(values.get("kind")),
-        type=text(values.get("type")), zone=text(values.get("zone")),
-        walk_seq=optional_int(errors, "walk_seq", values.get("walk_seq")) or 0,
-        barcode=text(values.get("barcode")), parent=text(values.get("parent")),
-        capacity=optional_int(errors, "capacity", values.get("capacity"), minimum=1),
-        blocked=flag(errors, "blocked", values.get("blocked"), False),
-        blocked_reason=text(values.get("blocked_reason")),
-        active=flag(errors, "active", values.get("active"), True))
-    if errors:
-        raise ValidationFailed(f"Location {data.code or '(no code)'}",
-                               errors + check_location(data))
-    return data
+from models.masterdata.locations import LocationInput
+from models.masterdata.raw_values import location_from_values
 
 
 @dataclass(frozen=True)
@@ -72,7 +52,7 @@ def save_location(*, actor: Actor, values: Mapping[str, Any],
     """Create (location_id None) or update a location from the editor's values; fails with
     ValidationFailed listing every bad field."""
     def change(session: Session) -> SavedLocation:
-        location = locations.save_location(session, actor, location_from_form(values),
+        location = locations.save_location(session, actor, location_from_values(values),
                                            location_id=location_id)
         return SavedLocation(location.id, locations.location_input(session, location))
     return Op.change(writing(change), changes={"locations", "stock"})
