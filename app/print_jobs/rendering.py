@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from printing.render import render_many
-from printing.templates import Template, load_template
-
 from app.print_jobs.sending import ChunkRenderer
 from app.printer_profiles import PrinterProfile
 from devices.printers.tuning import Tuning, tune
+from printing.render import render_many
+from printing.templates import Template, load_template
 
 
 def template_for(name: str, body: str) -> Template:
-    """The template `name`, from its customised JSON body when there is one."""
+    """The template `name` from the JSON body it was printed with ("" for the built-in)."""
     return load_template(name, custom_json=body or None)
 
 
@@ -30,7 +29,8 @@ def chunk_renderer(name: str, body: str, profile: PrinterProfile, *,
         if profile.language == "pdf" and copies > 1:
             # A PDF has no copy count the printer obeys: the pages repeat instead.
             rows = [row for row in rows for _ in range(copies)]
-        data = render_many(template, rows, profile.language, profile.dpi)
+        data = render_many(template, rows, profile.language, profile.dpi,
+                           cjk_font=profile.cjk_font or None)
         return tune(data, profile.language, tuning)
 
     return render

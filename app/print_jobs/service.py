@@ -24,8 +24,7 @@ def print_labels(db: Database, actor: Actor, *, template: str, rows: list[dict[s
     """Log and send a job: `rows` filled into `template` on `printer`."""
     with db.read() as session:
         custom = custom_template(session, template)
-    body = custom.body if custom else ""
-    checked = template_for(template, body)
+    checked = template_for(template, custom.body if custom else "")
     problems = [f"row {number}: {problem}" for number, row in enumerate(rows, start=1)
                 for problem in checked.check(row)]
     if problems:
@@ -34,7 +33,10 @@ def print_labels(db: Database, actor: Actor, *, template: str, rows: list[dict[s
                          f"{'; '.join(problems[:5])}{more}.")
     request = log.JobRequest(template=template, rows=rows, format=printer.language,
                              dpi=printer.dpi, printer=printer.name, address=printer.address,
-                             copies=copies or printer.copies, template_body=body)
+                             copies=copies or printer.copies,
+                             # The body as printed: a reprint is the same label even after
+                             # the template is edited or WareDesk updated.
+                             template_body=checked.source)
     with db.write() as session:
         job_id = log.start_job(session, actor, request)
     return _send(db, job_id, printer, control)
