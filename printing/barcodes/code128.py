@@ -71,7 +71,8 @@ def codewords(data: str) -> list[int]:
 
 def modules(words: list[int]) -> list[bool]:
     """Bar modules (True = bar) of the codewords followed by the stop pattern."""
-    pattern = "".join(CODES[word] for word in words) + STOP
+    # python-barcode's STOP lacks the final two-module termination bar.
+    pattern = "".join(CODES[word] for word in words) + STOP + "11"
     return [bit == "1" for bit in pattern]
 
 
