@@ -4,6 +4,7 @@ printer takes seconds to time out). Results come back to the GUI thread by signa
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -48,7 +49,8 @@ class PrintWorker(QObject):
         """Run `job(control)` on the print thread; `finished` carries its outcome."""
         self._cancel.clear()
         self._running += 1
-        control = Control(report=self.progressed.emit, cancelled=self._cancel.is_set)
+        control = Control(report=lambda done, total: self._emit(self.progressed, done, total),
+                          cancelled=self._cancel.is_set)
 
         def work() -> None:
             try:
@@ -57,7 +59,7 @@ class PrintWorker(QObject):
                 if not hasattr(exc, "exit_code"):
                     log.exception("print job failed")
                 result = exc
-            self._done.emit(result)
+            self._emit(self._done, result)
 
         self._jobs.submit(work)
 
@@ -72,9 +74,14 @@ class PrintWorker(QObject):
                 status: PrinterStatus | str = printer_status(profile)
             except Exception as exc:  # a bad address: shown as the status text
                 status = str(exc)
-            self.status_known.emit(profile.name, status)
+            self._emit(self.status_known, profile.name, status)
 
         self._status.submit(work)
+
+    def _emit(self, signal: Any, *values: object) -> None:
+        # RuntimeError: the page was closed while the printer was being asked.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*values)
 
     def _deliver(self, result: object) -> None:
         self._running -= 1

@@ -54,6 +54,8 @@ class SimulatedPrinter:
         self.state = SimulatedState()
         #: A silent printer takes jobs but answers no status question.
         self.silent = False
+        #: Seconds a slow printer takes over each job before it closes the connection.
+        self.hold_s = 0.0
         self.jobs: list[bytes] = []
         self.questions: list[bytes] = []
         self._lock = threading.Lock()
@@ -138,6 +140,7 @@ class SimulatedPrinter:
             while True:
                 chunk = client.recv(65536)
                 if not chunk:
+                    time.sleep(self.hold_s)
                     break
                 job = self._answer(client, job + chunk)
         except OSError:

@@ -40,4 +40,5 @@ def location_label_data(session: Session, code: str) -> dict[str, Any]:
     location, warehouse = row
     return {"code": location.code, "location": location.code, "name": location.name,
             "barcode": location.barcode, "zone": location.zone, "type": location.type,
+            "location_type": location.type.replace("_", " ").capitalize(),
             "warehouse": warehouse or ""}

@@ -23,12 +23,14 @@ class LayoutEditor(QTableWidget):
         self._template: dict[str, Any] = {}
         self._filling = False
         self.setColumnCount(1 + len(KEYS))
-        self.setHorizontalHeaderLabels([self.tr("Element"), self.tr("X mm"), self.tr("Y mm"),
-                                        self.tr("Width mm"), self.tr("Height mm"),
-                                        self.tr("Font mm")])
+        self.setHorizontalHeaderLabels([self.tr("Element"), self.tr("X"), self.tr("Y"),
+                                        self.tr("Width"), self.tr("Height"),
+                                        self.tr("Font")])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.horizontalHeader().setStretchLastSection(False)
-        self.setColumnWidth(0, 220)
+        self.setColumnWidth(0, 200)
+        for column in range(1, 1 + len(KEYS)):
+            self.setColumnWidth(column, 72)
         self.itemChanged.connect(self._edited)
 
     def show_template(self, body: str) -> None:
