@@ -13,14 +13,21 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import DBAPIError
 
-from app.cli import database_commands, scan_commands, sim_commands, user_commands
+from app.cli import (
+    database_commands,
+    print_commands,
+    scan_commands,
+    sim_commands,
+    user_commands,
+)
 from app.cli.context import CliContext
 from app.logs import setup_logging
 from models.db.failures import describe_failure
 from models.db.url import describe_url
 from models.errors import WareDeskError
 
-COMMAND_MODULES = [database_commands, user_commands, scan_commands, sim_commands]
+COMMAND_MODULES = [database_commands, user_commands, scan_commands, sim_commands,
+                   print_commands]
 
 log = logging.getLogger(__name__)
 
