@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from app.cli import (
     database_commands,
+    print_commands,
     printer_commands,
     scan_commands,
     sim_commands,
@@ -27,7 +28,7 @@ from models.db.url import describe_url
 from models.errors import WareDeskError
 
 COMMAND_MODULES = [database_commands, user_commands, scan_commands, sim_commands,
-                   printer_commands]
+                   print_commands, printer_commands]  # printer adds --printer to print
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,8 @@ STATUS_EXIT = {State.READY: 0, State.BUSY: 0, State.PROBLEM: 1, State.OFFLINE: 1
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    """Add this module's commands to the parser."""
+    """Add this module's commands to the parser, and --printer to `waredesk print`."""
+    _send_print_to_printer(commands)
     printer = commands.add_parser("printer", help="this workstation's printers and the "
                                   "print log")
     sub = printer.add_subparsers(dest="printer_command", required=True, metavar="COMMAND")
@@ -72,6 +73,48 @@ def register(commands: argparse._SubParsersAction) -> None:
     reprint.add_argument("--printer", help="another printer (default: the job's)")
     reprint.add_argument("--copies", type=int)
     reprint.set_defaults(run=run_reprint)
+
+
+def _send_print_to_printer(commands: argparse._SubParsersAction) -> None:
+    """`print TEMPLATE --data F.json --printer NAME` sends the labels through the print log
+    instead of writing a file (print_commands registers `print` before this module)."""
+    parser = commands.choices.get("print")
+    if parser is None:
+        return
+    parser.add_argument("--printer", nargs="?", const="", metavar="NAME",
+                        help="send to this workstation's printer NAME (alone: the default "
+                        "printer), logged in the print log")
+    parser.add_argument("--copies", type=int, metavar="N",
+                        help="with --printer: copies of each label (default: the printer's)")
+    write_file = parser.get_default("run")
+
+    def run(args: argparse.Namespace, ctx: CliContext) -> int:
+        if args.printer is None:
+            return write_file(args, ctx)
+        return run_print_to_printer(args, ctx)
+
+    parser.set_defaults(run=run)
+
+
+def run_print_to_printer(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print a template's rows on a printer, through the print log."""
+    from app.cli.print_commands import read_rows
+    from app.print_jobs.service import print_labels
+    from printing.templates import load_template
+
+    if args.template in ("list", "samples") or args.out is not None:
+        raise InputError("--printer sends one template's labels; it goes without --out, "
+                         "list and samples.")
+    profile = PrinterSettings.of(ctx.settings).find(args.printer)
+    if args.format not in (None, profile.language) or args.dpi not in (203, profile.dpi):
+        raise InputError(f"Printer {profile.name} takes {profile.language.upper()} at "
+                         f"{profile.dpi} dpi: leave out --format and --dpi.")
+    if args.copies is not None and not 1 <= args.copies <= 999:
+        raise InputError("--copies is 1 to 999.")
+    rows = read_rows(args, load_template(args.template))
+    outcome = print_labels(ctx.database(), ctx.actor(), template=args.template, rows=rows,
+                           printer=profile, copies=args.copies, control=terminal_progress())
+    return report(outcome)
 
 
 def _media(text: str) -> tuple[float, float]:

@@ -3,6 +3,7 @@ line on stderr for errors, jobs reaching the simulated printer, the log, retry a
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -113,3 +114,28 @@ def test_printer_simulator_command_takes_jobs_and_toggles_paper(tmp_path):
     finally:
         process.terminate()
         process.wait(5)
+
+
+def test_print_with_printer_sends_the_labels_and_logs_them(capsys, printer, db_url, tmp_path):
+    from printing.render import render_many
+    from printing.templates import load_template
+
+    rows = [{"sku": "MUG-01", "name": "Mug 马克杯"}, {"sku": "MUG-02", "name": "Mug"}]
+    data = tmp_path / "rows.json"
+    data.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    run(capsys, "printer", "add", "Zebra", printer.address, "--copies", "2")
+    code, out, err = run(capsys, "--db", db_url, "print", "sku-50x30", "--data", str(data),
+                         "--printer")
+    assert code == 0, err
+    assert "2 label(s) sent" in out
+    expected = render_many(load_template("sku-50x30"), rows, "zpl", 203)
+    assert printer.wait_for_jobs(1)[0] == expected.replace(b"^XZ", b"^PQ2^XZ")
+    code, out, _ = run(capsys, "--db", db_url, "printer", "log")
+    assert "sent" in out and "sku-50x30" in out and "x2" in out
+    code, _, err = run(capsys, "--db", db_url, "print", "sku-50x30", "--sample",
+                       "--printer", "Zebra", "--format", "pdf")
+    assert code == 2 and "takes ZPL" in err
+    # Without --printer the command writes a file as before.
+    code, _, _ = run(capsys, "print", "sku-50x30", "--sample", "--out",
+                     str(tmp_path / "x.zpl"))
+    assert code == 0 and (tmp_path / "x.zpl").read_bytes().startswith(b"^XA")
