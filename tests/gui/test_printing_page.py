@@ -42,7 +42,7 @@ def page(qtbot, workspace, printer) -> Iterator[PrintingPage]:
     qtbot.waitUntil(lambda: view.template_name == "bin-100x50" and not view.preview.pixmap
                     .isNull(), timeout=10000)
     yield view
-    view.worker.shutdown()
+    view.shutdown()
 
 
 def test_page_previews_the_first_template_with_its_sample(page):

@@ -358,6 +358,12 @@ class PrintingPage(QWidget):
         self.message.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'};")
         self.message.setText(text)
 
+    def shutdown(self) -> None:
+        """Stop the timers and the print threads (the window is closing)."""
+        self._preview_timer.stop()
+        self.printer_bar.timer.stop()
+        self.worker.shutdown()
+
     def _printers_changed(self) -> None:
         self.print_button.setEnabled(self.printer_bar.profile() is not None)
 

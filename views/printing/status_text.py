@@ -35,6 +35,9 @@ JOB_STATUSES = {
     "failed": QT_TRANSLATE_NOOP("PrinterStatus", "failed"),
     "cancelled": QT_TRANSLATE_NOOP("PrinterStatus", "cancelled"),
 }
+#: How a state and its conditions are joined ("Needs attention: paper out, head open").
+WITH_FLAGS = QT_TRANSLATE_NOOP("PrinterStatus", "{state}: {flags}")
+FLAG_SEPARATOR = QT_TRANSLATE_NOOP("PrinterStatus", ", ")
 COLOURS = {State.READY: "#2e7d32", State.BUSY: "#1565c0", State.PROBLEM: "#c62828",
            State.UNKNOWN: "#757575", State.OFFLINE: "#c62828"}
 
@@ -47,9 +50,9 @@ def status_text(status: PrinterStatus) -> str:
     """'Needs attention: paper out, head open' in the user's language."""
     text = _tr(STATES[status.state])
     flags = [_tr(FLAGS[f]) for f in sorted(status.flags)]
-    if flags:
-        text += _tr(": ") + _tr(", ").join(flags)
-    return text
+    if not flags:
+        return text
+    return _tr(WITH_FLAGS).format(state=text, flags=_tr(FLAG_SEPARATOR).join(flags))
 
 
 def status_colour(status: PrinterStatus) -> str:
