@@ -119,3 +119,25 @@ def test_status_of_a_profile(printer, zebra):
     assert printer_status(zebra).state is State.READY
     printer.silent = True
     assert printer_status(zebra, timeout=0.3).state is State.UNKNOWN
+
+
+def test_tspl_printer_gets_density_and_copies(db, actor, printer):
+    profile = PrinterProfile("TSC", printer.address, language="tspl", dpi=203, darkness=16,
+                             copies=2)
+    outcome = print_labels(db, actor, template=TEMPLATE, rows=ROWS[:3], printer=profile)
+    assert outcome.status is JobStatus.SENT
+    job = printer.wait_for_jobs(1)[0]
+    plain = render_many(load_template(TEMPLATE), ROWS[:3], "tspl", 203)
+    assert job.count(b"DENSITY 8\r\n") == 3 and job.count(b"PRINT 1,2\r\n") == 3
+    assert job.replace(b"DENSITY 8\r\n", b"").replace(b"PRINT 1,2", b"PRINT 1,1") == plain
+
+
+def test_pdf_copies_are_repeated_pages_in_one_file(db, actor, tmp_path):
+    import pypdfium2
+
+    profile = PrinterProfile("Office", f"folder:{tmp_path / 'pdf'}", language="pdf",
+                             copies=3)
+    outcome = print_labels(db, actor, template=TEMPLATE, rows=ROWS[:2], printer=profile)
+    (path,) = (tmp_path / "pdf").iterdir()
+    assert path.name == f"waredesk-job-{outcome.job_id}.pdf"
+    assert len(pypdfium2.PdfDocument(path.read_bytes())) == 6

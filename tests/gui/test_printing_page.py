@@ -131,3 +131,22 @@ def test_live_data_fills_the_row_from_a_location(qtbot, page):
     page.fill_live("location")
     qtbot.waitUntil(lambda: page.data.row_values(0)["location"] == "B-01-02", timeout=5000)
     assert page.data.row_values(0)["zone"] == "B"
+
+
+def test_printer_dialog_adds_a_printer_and_refuses_a_bad_address(qtbot, workspace):
+    from views.printing.printer_dialog import PrinterDialog
+
+    dialog = PrinterDialog(workspace.settings)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Shelf TSC")
+    dialog.address.setText("192.168.1.9")
+    assert not dialog.save()
+    assert "not a printer address" in dialog.message.text()
+    dialog.address.setText("tcp://192.168.1.9")
+    dialog.language.setCurrentIndex(1)  # TSPL
+    dialog.darkness.setValue(12)
+    dialog.copies.setValue(2)
+    assert dialog.save()
+    saved = PrinterSettings.of(workspace.settings).find("Shelf TSC")
+    assert (saved.language, saved.darkness, saved.copies) == ("tspl", 12, 2)
+    assert str(saved.target()) == "tcp://192.168.1.9:9100"
