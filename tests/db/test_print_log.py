@@ -11,7 +11,6 @@ from sqlalchemy import select
 from app.print_jobs.sending import Control, send_job
 from devices.printers.address import parse_address
 from devices.printers.transport import open_transport
-from devices.sim.printer9100 import SimulatedPrinter
 from models.actor import Actor
 from models.entities import AuditEvent, JobStatus
 from models.errors import NotFound, PermissionDenied
@@ -31,13 +30,6 @@ def label(rows):
     """A stand-in for the template renderer: one ZPL format per row (what `send_job` is
     handed is any function of rows to bytes)."""
     return b"".join(f"^XA^FO20,20^FD{r['sku']} {r['name']}^FS^XZ".encode() for r in rows)
-
-
-@pytest.fixture
-def printer():
-    sim = SimulatedPrinter()
-    yield sim
-    sim.close()
 
 
 def _job(db, actor, printer, rows=ROWS, **changes) -> int:

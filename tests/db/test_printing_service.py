@@ -12,7 +12,6 @@ from app.print_jobs.sending import Control
 from app.print_jobs.service import print_labels, printer_status, reprint_job, retry_job
 from app.printer_profiles import PrinterProfile, PrinterSettings
 from devices.printers.status import State
-from devices.sim.printer9100 import SimulatedPrinter
 from models.entities import JobStatus
 from models.errors import InputError
 from models.printjobs import log
@@ -22,13 +21,6 @@ from printing.templates import load_template
 
 TEMPLATE = "sku-50x30"
 ROWS = [{"sku": f"TSHIRT-{n:02d}", "name": f"T恤 {n}", "variant": "M"} for n in range(1, 8)]
-
-
-@pytest.fixture
-def printer():
-    sim = SimulatedPrinter()
-    yield sim
-    sim.close()
 
 
 @pytest.fixture

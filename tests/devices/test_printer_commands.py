@@ -10,15 +10,7 @@ import sys
 import pytest
 
 from app.cli.main import main
-from devices.sim.printer9100 import SimulatedPrinter
 from tests.devices.waiting import wait_for
-
-
-@pytest.fixture
-def printer():
-    sim = SimulatedPrinter()
-    yield sim
-    sim.close()
 
 
 @pytest.fixture

@@ -18,19 +18,12 @@ from devices.printers.status import (
     query_status,
 )
 from devices.printers.transport import open_transport
-from devices.sim.printer9100 import SimulatedPrinter, SimulatedState
+from devices.sim.printer9100 import SimulatedState
 
 # The answer of a Zebra GK420d with nothing wrong (three strings, STX ... ETX CR LF).
 READY_HS = (b"\x02030,0,0,1218,000,0,0,0,000,0,0,0\x03\r\n"
             b"\x02001,0,0,0,1,2,4,0,00000000,1,000\x03\r\n"
             b"\x021234,0\x03\r\n")
-
-
-@pytest.fixture
-def printer():
-    sim = SimulatedPrinter()
-    yield sim
-    sim.close()
 
 
 def test_ready_zebra_answer():

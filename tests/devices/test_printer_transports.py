@@ -15,16 +15,8 @@ from devices.printers.folder import FolderTransport
 from devices.printers.memory import memory_printer
 from devices.printers.system_queue import QueueTransport, lp_command
 from devices.printers.transport import PrinterUnreachable, open_transport
-from devices.sim.printer9100 import SimulatedPrinter
 
 JOB = "^XA^CI28^FO20,20^A0N,30,30^FD货架 A-01-03^FS^BY2^FO20,60^BCN,80^FDSKU-1^FS^XZ".encode()
-
-
-@pytest.fixture
-def printer():
-    sim = SimulatedPrinter()
-    yield sim
-    sim.close()
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -13,20 +13,12 @@ import pytest
 from PySide6.QtWidgets import QTableWidgetItem
 
 from app.printer_profiles import PrinterProfile, PrinterSettings
-from devices.sim.printer9100 import SimulatedPrinter
 from printing.render import render_many
 from printing.templates import load_template
 from views.printing.page import PrintingPage
 
 SHOTS = Path(os.environ.get("WAREDESK_SCREENSHOTS", "")) if os.environ.get(
     "WAREDESK_SCREENSHOTS") else None
-
-
-@pytest.fixture
-def printer() -> Iterator[SimulatedPrinter]:
-    sim = SimulatedPrinter()
-    yield sim
-    sim.close()
 
 
 @pytest.fixture
