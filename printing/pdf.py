@@ -23,27 +23,31 @@ from printing.fonts import register_pdf_font, text_width
 BASELINE = 0.85  # baseline below the top of a line, in em (as the PNG raster)
 
 
+# Text matrix (a, b, c, d) turning a line clockwise by 0/90/180/270 degrees on the page.
+_TURN = {0: (1, 0, 0, 1), 90: (0, -1, 1, 0), 180: (-1, 0, 0, -1), 270: (0, 1, -1, 0)}
+
+
 def _text(canvas: Canvas, font: str, item: PlacedText, height: float) -> None:
-    size = item.size * mm
+    text = canvas.beginText()
+    text.setFont(font, item.size * mm)
+    if item.bold:
+        text.setTextRenderMode(2)  # fill and stroke: a bold face the font lacks
+        canvas.setLineWidth(item.size * mm * 0.04)
+    a, b, c, d = _TURN[item.rotation]
     for box in line_boxes(item):
-        canvas.saveState()
-        # Move to the line box's top-left corner in the reading direction, then turn.
+        # The line box's top-left corner in the reading direction, then along and down.
         corner = {0: (box.x, box.y), 90: (box.x + box.pitch, box.y),
                   180: (box.x + box.span, box.y + box.pitch), 270: (box.x, box.y + box.span)}
         cx, cy = corner[item.rotation]
-        canvas.translate(cx * mm, height - cy * mm)
-        canvas.rotate(-item.rotation)
         free = box.span - text_width(box.text, item.size)
-        x = {"left": 0.0, "center": free / 2, "right": free}[item.align]
-        baseline = -(BASELINE * item.size + (box.pitch - item.size) / 2)
-        text = canvas.beginText(x * mm, baseline * mm)
-        text.setFont(font, size)
-        if item.bold:
-            text.setTextRenderMode(2)  # fill and stroke: a bold face the font lacks
-            canvas.setLineWidth(size * 0.04)
+        along = {"left": 0.0, "center": free / 2, "right": free}[item.align]
+        down = BASELINE * item.size + (box.pitch - item.size) / 2
+        # Reading direction (a, b) and "down the page" (c, d) in page coordinates (y up).
+        x = (cx + along * a - down * c) * mm
+        y = height - (cy + along * -b - down * -d) * mm
+        text.setTextTransform(a, b, c, d, x, y)
         text.textOut(box.text)
-        canvas.drawText(text)
-        canvas.restoreState()
+    canvas.drawText(text)
 
 
 def _barcode(canvas: Canvas, item: PlacedBarcode, height: float) -> None:

@@ -3,12 +3,14 @@ text sent to ZPL/TSPL printers as graphics."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
 from printing.fonts import font_path
 
+_BEYOND_LATIN = re.compile("[^\x00-\u024f]")
 _ROTATE = {0: None, 90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180,
            270: Image.Transpose.ROTATE_90}
 
@@ -40,4 +42,4 @@ def line_bitmap(text: str, size_px: int, pitch_px: int, span_px: int, align: str
 
 def needs_graphic(text: str) -> bool:
     """True when a printer's built-in Latin font cannot show the text."""
-    return any(ord(char) > 0x24F for char in text)
+    return _BEYOND_LATIN.search(text) is not None

@@ -23,6 +23,8 @@ def _split_long(token: str, width: float, size: float, bold: bool) -> list[str]:
 def wrap(text: str, width: float, size: float, bold: bool, max_lines: int) -> list[str]:
     """Lines of the text no wider than `width` (mm); the last line ends in an ellipsis when
     text had to be left out."""
+    if "\n" not in text and text_width(text, size, bold) <= width:
+        return [text]  # the common case: it fits, no need to look for breaks
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
