@@ -20,6 +20,7 @@ class Perm(StrEnum):
     LOCATIONS_EDIT = "locations.edit"
     DATA_IMPORT = "data.import"
     DATA_EXPORT = "data.export"
+    LABELS_EDIT = "labels.edit"
     USERS_MANAGE = "users.manage"
     SYSTEM_ADMIN = "system.admin"
 
@@ -33,6 +34,7 @@ PERMISSION_DESCRIPTIONS: dict[Perm, str] = {
     Perm.LOCATIONS_EDIT: "Create and edit warehouses and locations",
     Perm.DATA_IMPORT: "Import master data from files",
     Perm.DATA_EXPORT: "Export data to files",
+    Perm.LABELS_EDIT: "Customise label and document templates for every workstation",
     Perm.USERS_MANAGE: "Create users and assign roles",
     Perm.SYSTEM_ADMIN: "Back up, restore and upgrade the database",
 }
@@ -43,7 +45,7 @@ BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
     "admin": frozenset(Perm),
     "supervisor": frozenset(
         _FLOOR | {Perm.STOCK_ADJUST, Perm.STOCK_RESERVE, Perm.PRODUCTS_EDIT,
-                  Perm.LOCATIONS_EDIT, Perm.DATA_IMPORT, Perm.DATA_EXPORT}
+                  Perm.LOCATIONS_EDIT, Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT}
     ),
     "receiver": frozenset(_FLOOR),
     "picker": frozenset(_FLOOR),
@@ -51,6 +53,6 @@ BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
     "counter": frozenset(_FLOOR),
     "back_office": frozenset(
         {Perm.STOCK_VIEW, Perm.STOCK_RESERVE, Perm.PRODUCTS_EDIT, Perm.LOCATIONS_EDIT,
-         Perm.DATA_IMPORT, Perm.DATA_EXPORT}
+         Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT}
     ),
 }

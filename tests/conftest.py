@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from devices.sim.printer9100 import SimulatedPrinter
 from models.actor import Actor
 from models.db import Database
 from models.db.schema import upgrade
@@ -67,6 +68,14 @@ def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
     database = backends.fresh_sqlite(sqlite_template, tmp_path)
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def printer() -> Iterator[SimulatedPrinter]:
+    """A simulated network label printer on a free loopback port."""
+    sim = SimulatedPrinter()
+    yield sim
+    sim.close()
 
 
 @pytest.fixture

@@ -69,6 +69,11 @@ def _devices(workspace: Workspace) -> QWidget:
     return devices_page(workspace)
 
 
+def _printing(workspace: Workspace) -> QWidget:
+    from views.printing.page import printing_page
+    return printing_page(workspace)
+
+
 def _settings(workspace: Workspace) -> QWidget:
     from views.settings_page import SettingsPage
     return SettingsPage(workspace)
@@ -80,6 +85,7 @@ PAGES: list[PageSpec] = [
     PageSpec("moves", QT_TRANSLATE_NOOP("Pages", "Move history"), Perm.STOCK_VIEW, _moves),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Products"), None, _products),
     PageSpec("locations", QT_TRANSLATE_NOOP("Pages", "Locations"), None, _locations),
+    PageSpec("printing", QT_TRANSLATE_NOOP("Pages", "Printing"), None, _printing),
     PageSpec("devices", QT_TRANSLATE_NOOP("Pages", "Devices"), None, _devices),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), None, _settings),
 ]

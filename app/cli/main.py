@@ -19,6 +19,8 @@ from app.cli import (
     database_commands,
     demo_commands,
     location_commands,
+    print_commands,
+    printer_commands,
     scan_commands,
     sim_commands,
     user_commands,
@@ -30,7 +32,8 @@ from models.db.url import describe_url
 from models.errors import WareDeskError
 
 COMMAND_MODULES = [database_commands, user_commands, location_commands, data_commands,
-                   demo_commands, scan_commands, sim_commands]
+                   demo_commands, scan_commands, sim_commands,
+                   print_commands, printer_commands]  # printer adds --printer to print
 
 log = logging.getLogger(__name__)
 

@@ -1,11 +1,13 @@
-"""`waredesk sim scanner|scale ...`: simulated devices for a demo without hardware. Each prints
-the port to connect to and runs until Ctrl+C; lines typed on standard input drive it."""
+"""`waredesk sim scanner|scale|printer ...`: simulated devices for a demo without hardware.
+Each prints the port to connect to and runs until Ctrl+C; lines typed on standard input
+drive it."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
@@ -16,6 +18,7 @@ from app.device_settings import DeviceSettings
 from app.paths import data_dir
 from devices.framing import terminator_bytes
 from devices.scales.scale import PROTOCOLS
+from devices.sim.printer9100 import SimulatedPrinter
 from devices.sim.scale import SimulatedScale
 from devices.sim.scanner import SimulatedSerialScanner, SimulatedTcpScanner
 from models.errors import InputError
@@ -52,6 +55,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     scale.add_argument("--settle", type=float, default=1.0, metavar="SECONDS",
                        help="how long a new load moves before it is stable")
     scale.set_defaults(run=run_scale)
+
+    printer = sim_commands.add_parser(
+        "printer", help="a network label printer on a loopback port (9100)",
+        description="Keeps every job it receives (shown, and saved with --save) and answers "
+        "~HS and <ESC>!?. Type a condition to toggle it: paper, pause, head, ribbon, silent "
+        "(stop answering status questions); off and on switch the printer off and on.")
+    printer.add_argument("--port", type=int, default=9100)
+    printer.add_argument("--save", type=Path, metavar="FOLDER",
+                         help="also write each job received into FOLDER")
+    printer.set_defaults(run=run_printer)
 
     both = sim_commands.add_parser(
         "devices", help="a serial scanner and an MT-SICS scale together, for the demo",
@@ -118,6 +131,52 @@ def run_scale(args: argparse.Namespace, ctx: CliContext) -> int:
     finally:
         sim.close()
     return 0
+
+
+def run_printer(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Run a simulated network printer until Ctrl+C."""
+    try:
+        sim = SimulatedPrinter(args.port)
+    except OSError as exc:
+        raise InputError(f"Port {args.port} cannot be used ({exc.strerror}): choose another "
+                         "with --port.") from None
+    print(f"Label printer simulator: connect to {sim.address}", flush=True)
+    watcher = threading.Thread(target=_show_jobs, args=(sim, args.save), daemon=True)
+    watcher.start()
+    toggles = {"paper": "paper_out", "pause": "paused", "head": "head_open",
+               "ribbon": "ribbon_out"}
+
+    def handle(line: str) -> None:
+        if line in toggles:
+            value = not getattr(sim.state, toggles[line])
+            setattr(sim.state, toggles[line], value)
+            print(f"{toggles[line].replace('_', ' ')}: {'yes' if value else 'no'}", flush=True)
+        elif line == "silent":
+            sim.silent = not sim.silent
+            print("silent" if sim.silent else "answering", flush=True)
+        elif line in ("off", "on"):
+            sim.switch_off() if line == "off" else sim.switch_on()
+            print(f"switched {line}", flush=True)
+        else:
+            raise InputError("Conditions: paper, pause, head, ribbon, silent, off, on.")
+
+    try:
+        _drive(handle, sim.switch_off, sim.switch_on, every=None, codes=[])
+    finally:
+        sim.close()
+    return 0
+
+
+def _show_jobs(sim: SimulatedPrinter, folder: Path | None) -> None:
+    shown = 0
+    while True:
+        for job in list(sim.jobs[shown:]):
+            shown += 1
+            print(f"job {shown}: {len(job)} bytes: {job[:60]!r}", flush=True)
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / f"job-{shown:04d}.prn").write_bytes(job)
+        time.sleep(0.1)
 
 
 def _weight(text: str) -> Decimal:

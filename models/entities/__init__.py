@@ -3,6 +3,7 @@
 from models.entities.access import AppSetting, AuditEvent, Permission, Role, User, role_permission
 from models.entities.base import Base, utcnow
 from models.entities.catalog import Barcode, Product, Tracking
+from models.entities.printing import JobStatus, LabelTemplate, PrintJob
 from models.entities.sites import (
     VIRTUAL_TYPES,
     Location,
@@ -18,11 +19,14 @@ __all__ = [
     "AuditEvent",
     "Barcode",
     "Base",
+    "JobStatus",
+    "LabelTemplate",
     "Location",
     "LocationKind",
     "LocationType",
     "Lot",
     "Permission",
+    "PrintJob",
     "Product",
     "Quant",
     "Reservation",

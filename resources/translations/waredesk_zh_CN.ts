@@ -627,6 +627,34 @@
     </message>
 </context>
 <context>
+    <name>LayoutEditor</name>
+    <message>
+        <source>Element</source>
+        <extracomment>Editable keys of an element, in column order after the element&apos;s description.</extracomment>
+        <translation>元素</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>字号</translation>
+    </message>
+</context>
+<context>
     <name>LocationEditor</name>
     <message>
         <source>New warehouse…</source>
@@ -894,6 +922,10 @@ Workstation: {ws}</source>
         <translation>库位</translation>
     </message>
     <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
@@ -907,6 +939,382 @@ Workstation: {ws}</source>
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>PrintLogPanel</name>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Labels sent</source>
+        <translation>已发送标签</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterBar</name>
+    <message>
+        <source>Check status</source>
+        <translation>检查状态</translation>
+    </message>
+    <message>
+        <source>Printers…</source>
+        <translation>打印机…</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>No printer yet: add one with Printers…</source>
+        <translation>还没有打印机：请点“打印机…”添加</translation>
+    </message>
+    <message>
+        <source>Asking the printer…</source>
+        <translation>正在询问打印机…</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterDialog</name>
+    <message>
+        <source>Printers of this workstation</source>
+        <translation>本工作站的打印机</translation>
+    </message>
+    <message>
+        <source>printer&apos;s own</source>
+        <translation>使用打印机设置</translation>
+    </message>
+    <message>
+        <source>empty: WareDesk draws Chinese text</source>
+        <translation>留空：由 WareDesk 绘制中文</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>tcp://HOST:9100, serial:/dev/ttyUSB0?baud=9600, queue:NAME, folder:/path</source>
+        <translation>tcp://主机:9100、serial:/dev/ttyUSB0?baud=9600、queue:队列名、folder:/路径</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>打印语言</translation>
+    </message>
+    <message>
+        <source>Resolution (dpi)</source>
+        <translation>分辨率 (dpi)</translation>
+    </message>
+    <message>
+        <source>Media width × length</source>
+        <translation>标签纸宽 × 长</translation>
+    </message>
+    <message>
+        <source>Darkness (0-30)</source>
+        <translation>打印浓度 (0-30)</translation>
+    </message>
+    <message>
+        <source>Offset x, y</source>
+        <translation>偏移 x, y</translation>
+    </message>
+    <message>
+        <source>Copies of each label</source>
+        <translation>每张标签份数</translation>
+    </message>
+    <message>
+        <source>Printer font for Chinese</source>
+        <translation>打印机中文字体</translation>
+    </message>
+    <message>
+        <source>Default printer</source>
+        <translation>默认打印机</translation>
+    </message>
+    <message>
+        <source>Save printer</source>
+        <translation>保存打印机</translation>
+    </message>
+    <message>
+        <source>Remove printer</source>
+        <translation>删除打印机</translation>
+    </message>
+    <message>
+        <source>New printer…</source>
+        <translation>新打印机…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>状态未知</translation>
+    </message>
+    <message>
+        <source>Not reachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>head open</source>
+        <translation>打印头打开</translation>
+    </message>
+    <message>
+        <source>ribbon out</source>
+        <translation>碳带用完</translation>
+    </message>
+    <message>
+        <source>buffer full</source>
+        <translation>缓冲区满</translation>
+    </message>
+    <message>
+        <source>paper jam</source>
+        <translation>卡纸</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>机盖打开</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>too cold</source>
+        <translation>温度过低</translation>
+    </message>
+    <message>
+        <source>too hot</source>
+        <translation>温度过高</translation>
+    </message>
+    <message>
+        <source>settings lost</source>
+        <translation>设置丢失</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>{state}: {flags}</source>
+        <extracomment>How a state and its conditions are joined (&quot;Needs attention: paper out, head open&quot;).</extracomment>
+        <translation>{state}：{flags}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingPage</name>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Print log</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
+        <source>Add label</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove label</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Load from file…</source>
+        <translation>从文件载入…</translation>
+    </message>
+    <message>
+        <source>SKU or location code</source>
+        <translation>SKU 或库位编码</translation>
+    </message>
+    <message>
+        <source>Fill from product</source>
+        <translation>用商品填写</translation>
+    </message>
+    <message>
+        <source>Fill from location</source>
+        <translation>用库位填写</translation>
+    </message>
+    <message>
+        <source>Save layout for every workstation</source>
+        <translation>保存布局（所有工作站）</translation>
+    </message>
+    <message>
+        <source>Reset to built-in</source>
+        <translation>恢复内置布局</translation>
+    </message>
+    <message>
+        <source>Data (one row per label)</source>
+        <translation>数据（每行一张标签）</translation>
+    </message>
+    <message>
+        <source>Layout (positions and sizes in mm)</source>
+        <translation>布局（位置和尺寸，单位毫米）</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Customised by {user}</source>
+        <translation>由 {user} 自定义</translation>
+    </message>
+    <message>
+        <source>Built-in layout</source>
+        <translation>内置布局</translation>
+    </message>
+    <message>
+        <source>Changed: save it to print with it</source>
+        <translation>已修改：保存后打印才会使用</translation>
+    </message>
+    <message>
+        <source>Label data</source>
+        <translation>标签数据</translation>
+    </message>
+    <message>
+        <source>Data files (*.json *.csv)</source>
+        <translation>数据文件 (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>{count} labels loaded.</source>
+        <translation>已载入 {count} 张标签。</translation>
+    </message>
+    <message>
+        <source>Type a SKU or a location code first.</source>
+        <translation>请先输入 SKU 或库位编码。</translation>
+    </message>
+    <message>
+        <source>Layout saved: every workstation prints it now.</source>
+        <translation>布局已保存：所有工作站现在都按此打印。</translation>
+    </message>
+    <message>
+        <source>Save the layout first: printing uses the saved layout.</source>
+        <translation>请先保存布局：打印使用已保存的布局。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} labels</source>
+        <translation>{done} / {total} 张标签</translation>
+    </message>
+    <message>
+        <source>Labels sent: {count} (job {job}).</source>
+        <translation>已发送标签：{count} 张（作业 {job}）。</translation>
+    </message>
+    <message>
+        <source>Job {job} cancelled: {done} of {total} labels sent.</source>
+        <translation>作业 {job} 已取消：已发送 {done} / {total} 张标签。</translation>
+    </message>
+    <message>
+        <source>Job {job} failed: {error} Retry it from the print log.</source>
+        <translation>作业 {job} 失败：{error} 可在打印记录中重试。</translation>
     </message>
 </context>
 <context>

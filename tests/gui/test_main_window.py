@@ -28,7 +28,7 @@ def navigation_labels(window: MainWindow) -> list[str]:
 
 def test_navigation_lists_the_areas_that_exist(window):
     assert navigation_labels(window) == [
-        "Stock", "Move history", "Products", "Locations", "Devices", "Settings"]
+        "Stock", "Move history", "Products", "Locations", "Printing", "Devices", "Settings"]
     assert isinstance(window.current_page(), StockPage)
 
 
