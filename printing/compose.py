@@ -170,7 +170,7 @@ def compose(layout: Layout, data: dict[str, Any], dpi: int) -> list[Page]:
     if layout.table is None:
         items = [p for e in layout.elements for p in place(e, data, dpi)]
         return [Page(layout.width, layout.height, tuple(items))]
-    from printing.document import compose_document
+    from printing.document import compose_document  # document.py builds on this module
 
     return compose_document(layout, layout.table, data, dpi)
 

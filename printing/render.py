@@ -8,6 +8,7 @@ from typing import Any
 from models.errors import InputError
 from printing.compose import Page, compose
 from printing.templates import Template
+from printing.variables import check_values
 
 FORMATS = ("zpl", "tspl", "pdf", "png")
 DPIS = (203, 300)
@@ -15,8 +16,6 @@ DPIS = (203, 300)
 
 def pages_of(template: Template, data: dict[str, Any], dpi: int) -> list[Page]:
     """Validate the data and lay out its pages; raises InputError listing every problem."""
-    from printing.variables import check_values
-
     problems = check_values(template.variables, data)
     if problems:
         raise InputError(f"{template.name}: " + " ".join(problems))

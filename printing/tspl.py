@@ -3,6 +3,8 @@ Code 128 codewords ("128M"), QRCODE, DMATRIX, BAR, BOX, BITMAP; one PRINT per la
 
 from __future__ import annotations
 
+import re
+
 from PIL import Image
 
 from printing.bitmaps import matrix_bitmap, picture_bitmap
@@ -19,6 +21,7 @@ from printing.fonts import text_width
 from printing.text_raster import line_bitmap, needs_graphic
 
 GAP_MM = 2
+_UNSAFE_128M = re.compile(r'[!"\x00-\x1f\x7f]')
 
 
 def _quoted(text: str) -> str:
@@ -75,7 +78,9 @@ def _code128_manual(words: tuple[int, ...]) -> str:
 def _barcode(item: PlacedBarcode) -> bytes:
     symbol = item.symbol
     x, y, m = item.x, item.y, item.module
-    if symbol.symbology in ("code128", "gs1-128"):
+    # GS1 separators are FNC1 codewords in the symbol, not characters of the content.
+    characters = symbol.scan.replace("\x1d", "") if symbol.symbology == "gs1-128" else symbol.scan
+    if symbol.symbology in ("code128", "gs1-128") and not _UNSAFE_128M.search(characters):
         content = _code128_manual(symbol.codewords)
         return f'BARCODE {x},{y},"128M",{item.height},0,0,{m},{m},{_quoted(content)}\r\n'.encode()
     if symbol.symbology == "ean13":
@@ -84,6 +89,11 @@ def _barcode(item: PlacedBarcode) -> bytes:
     if symbol.symbology == "upca":
         return f'BARCODE {x},{y},"UPCA",{item.height},0,0,{m},{m},"{symbol.value[:11]}"\r\n'\
             .encode()
+    if symbol.linear:
+        # "!" starts a control code in 128M content and control characters cannot be quoted:
+        # such data goes as the bars computed here.
+        bars = matrix_bitmap((symbol.bars,), m).resize((len(symbol.bars) * m, item.height))
+        return bitmap_command(x, y, bars)
     size = len(symbol.rows)
     if symbol.symbology == "qr":
         return f"QRCODE {x},{y},M,{m},A,0,{_quoted(symbol.value)}\r\n".encode()

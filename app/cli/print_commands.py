@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import io
 import json
 import sys
 from pathlib import Path
@@ -92,23 +94,39 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def write_samples(args: argparse.Namespace) -> int:
-    """Every template with its sample data: PNG, PDF, and for labels ZPL and TSPL, plus the
-    ZPL rendered to PNG by zplkit when it is installed."""
+    """Every template with its sample data: PNG, PDF, and for labels ZPL and TSPL; plus the
+    ZPL and the PDF turned back into pictures (-zpl.png, -pdf-N.png) when zplkit and
+    pypdfium2 are installed (the test extra), so anyone can look at what printers get."""
     if args.out is None:
         raise InputError("Give --out DIR for the sample files.")
     args.out.mkdir(parents=True, exist_ok=True)
-    try:
-        import zplkit
-    except ImportError:
-        zplkit = None
     for info in list_templates():
         template = load_template(info.name)
-        stem = args.out / f"{info.name}-{args.dpi}"
+        stem = f"{info.name}-{args.dpi}"
         for fmt in template.formats:
             output = render_many(template, [template.sample], fmt, args.dpi)
-            stem.with_suffix(f".{fmt}").write_bytes(output)
-            if fmt == "zpl" and zplkit is not None:
-                document = zplkit.render(output, zplkit.Options(dpi=args.dpi))
-                Path(f"{stem}-zpl.png").write_bytes(document.labels[0].png())
+            (args.out / f"{stem}.{fmt}").write_bytes(output)
+            for suffix, picture in _pictures_of(output, fmt, args.dpi):
+                (args.out / f"{stem}-{suffix}.png").write_bytes(picture)
     print(f"Samples of {len(list_templates())} templates written to {args.out}")
     return 0
+
+
+def _pictures_of(output: bytes, fmt: str, dpi: int) -> list[tuple[str, bytes]]:
+    """PNGs of ZPL (zplkit) and PDF (pdfium at 300 dpi) output, when those are installed."""
+    if fmt == "zpl" and importlib.util.find_spec("zplkit"):
+        import zplkit
+
+        labels = zplkit.render(output, zplkit.Options(dpi=dpi)).labels
+        return [("zpl" if i == 0 else f"zpl-{i + 1}", label.png()) for i, label in
+                enumerate(labels)]
+    if fmt == "pdf" and importlib.util.find_spec("pypdfium2"):
+        import pypdfium2
+
+        pictures = []
+        for number, page in enumerate(pypdfium2.PdfDocument(output), start=1):
+            buffer = io.BytesIO()
+            page.render(scale=300 / 72).to_pil().save(buffer, format="PNG")
+            pictures.append((f"pdf-{number}", buffer.getvalue()))
+        return pictures
+    return []

@@ -43,8 +43,12 @@ def codewords(data: str) -> list[int]:
     while i < len(data):
         run = _digit_run(data, i)
         rest_is_digits = i + run == len(data)
-        # Code C halves the width of long digit runs; a short run is cheaper in A/B.
-        want_c = run >= 4 or (run >= 2 and rest_is_digits and run % 2 == 0 and not code_set)
+        # Code C halves the width of digit runs, but a switch costs a codeword each way: worth
+        # it for 4+ digits at the start or the end, 6+ in the middle (ISO/IEC 15417 Annex E).
+        if not code_set:
+            want_c = run >= 4 or (run >= 2 and rest_is_digits)
+        else:
+            want_c = run >= 6 or (run >= 4 and rest_is_digits)
         if data[i] == FNC1:
             if not code_set:
                 code_set = "C" if _digit_run(data, i + 1) >= 2 else _set_for(data[i + 1:] or " ")

@@ -50,5 +50,5 @@ def test_samples_writes_every_template_in_every_format(tmp_path):
     assert main(["print", "samples", "--out", str(tmp_path)]) == 0
     names = {path.name for path in tmp_path.iterdir()}
     assert {"waybill-100x150-203.pdf", "waybill-100x150-203-zpl.png", "sku-50x30-203.tspl",
-            "pick-list-203.pdf", "pick-list-203.png"} <= names
+            "pick-list-203.pdf", "pick-list-203.png", "pick-list-203-pdf-2.png"} <= names
     assert "pick-list-203.zpl" not in names
