@@ -8,7 +8,7 @@ from typing import Any
 
 from models.errors import InputError
 from printing.barcodes.symbol import Symbol, encode
-from printing.layout import Barcode, Box, Element, Image, Layout, Line, Table, Text
+from printing.layout import Area, Barcode, Box, Element, Image, Layout, Line, Table, Text
 from printing.variables import fill
 from printing.wrapping import wrap
 
@@ -18,13 +18,9 @@ LINE_SPACING = 1.15
 
 
 @dataclass(frozen=True)
-class PlacedText:
+class PlacedText(Area):
     """Lines of text in a box (mm); lines are LINE_SPACING * size apart."""
 
-    x: float
-    y: float
-    w: float
-    h: float
     lines: tuple[str, ...]
     size: float
     bold: bool
@@ -46,13 +42,9 @@ class PlacedBarcode:
 
 
 @dataclass(frozen=True)
-class PlacedRect:
+class PlacedRect(Area):
     """A rectangle (mm); filled when the thickness covers it."""
 
-    x: float
-    y: float
-    w: float
-    h: float
     thickness: float
 
     @property
@@ -62,13 +54,9 @@ class PlacedRect:
 
 
 @dataclass(frozen=True)
-class PlacedImage:
+class PlacedImage(Area):
     """A picture file scaled into a box (mm)."""
 
-    x: float
-    y: float
-    w: float
-    h: float
     source: str
 
 

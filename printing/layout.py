@@ -14,13 +14,19 @@ ROTATIONS = (0, 90, 180, 270)
 
 
 @dataclass(frozen=True)
-class Text:
-    """Text in a box; wrapped to the box width, at most max_lines lines."""
+class Area:
+    """A box on the page: left, top, width, height in mm."""
 
     x: float
     y: float
     w: float
     h: float
+
+
+@dataclass(frozen=True)
+class Text(Area):
+    """Text in a box; wrapped to the box width, at most max_lines lines."""
+
     text: str
     size: float = 3.0  # em height in mm
     bold: bool = False
@@ -31,13 +37,9 @@ class Text:
 
 
 @dataclass(frozen=True)
-class Barcode:
+class Barcode(Area):
     """A barcode placed in a box: module width rounded to whole printer dots."""
 
-    x: float
-    y: float
-    w: float
-    h: float
     data: str
     symbology: str = "code128"
     module: float = 0.33  # wanted module (narrow bar) width in mm
@@ -47,13 +49,9 @@ class Barcode:
 
 
 @dataclass(frozen=True)
-class Box:
+class Box(Area):
     """A rectangle outline (or filled when thickness >= the smaller side)."""
 
-    x: float
-    y: float
-    w: float
-    h: float
     thickness: float = 0.3
     when: str | None = None
 
@@ -71,13 +69,9 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Image:
+class Image(Area):
     """A monochrome picture from resources/labels/images/ scaled into its box."""
 
-    x: float
-    y: float
-    w: float
-    h: float
     source: str
     when: str | None = None
 
