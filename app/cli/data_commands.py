@@ -1,5 +1,5 @@
 """`waredesk import products|locations FILE [--dry-run]` and `waredesk export
-products|locations FILE`: CSV or XLSX, chosen by the file's extension."""
+products|locations|stock|moves FILE`: CSV or XLSX, chosen by the file's extension."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 
 from app.cli.context import CliContext
+from models.errors import InputError
+from models.ledger.browse import BrowseFilter
+from models.ledger.exporting import export_moves, export_stock, record_export
 from models.masterdata.exporting import export_locations, export_products
 from models.masterdata.import_report import ImportFailed, ImportReport
 from models.masterdata.location_import import import_locations
@@ -15,6 +18,7 @@ from models.masterdata.product_import import import_products
 
 IMPORTERS = {"products": import_products, "locations": import_locations}
 EXPORTERS = {"products": export_products, "locations": export_locations}
+LEDGER_EXPORTERS = {"stock": export_stock, "moves": export_moves}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -29,10 +33,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     load.set_defaults(run=run_import)
 
     save = commands.add_parser(
-        "export", help="write products or locations to a .csv or .xlsx file (the columns "
-        "import reads)")
-    save.add_argument("what", choices=list(EXPORTERS))
+        "export", help="write products or locations (in the columns import reads), stock "
+        "on hand or the move history to a .csv or .xlsx file")
+    save.add_argument("what", choices=[*EXPORTERS, *LEDGER_EXPORTERS])
     save.add_argument("file", type=Path)
+    for field, text in (("sku", "SKU starts with"), ("location", "location code starts with"),
+                        ("lot", "lot number starts with")):
+        save.add_argument(f"--{field}", default="", help=f"stock and moves only: {text}")
     save.set_defaults(run=run_export)
 
 
@@ -66,9 +73,22 @@ def _progress_done() -> None:
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Export every product or location."""
+    """Export every product or location, or the stock or moves the filters match."""
     db = ctx.database()
     actor = ctx.actor()
+    flt = BrowseFilter(sku=args.sku, location=args.location, lot=args.lot)
+    if args.what in LEDGER_EXPORTERS:
+        # Read-only: a long export must not hold the write lock the scans need.
+        with db.read() as session:
+            count = LEDGER_EXPORTERS[args.what](session, actor, args.file, flt=flt,
+                                                progress=_progress)
+        with db.write() as session:
+            record_export(session, actor, args.what, args.file, count)
+        _progress_done()
+        print(f"Wrote {count} rows of {args.what} to {args.file}.")
+        return 0
+    if not flt.is_empty:
+        raise InputError("--sku, --location and --lot filter stock and moves only.")
     exporter = EXPORTERS[args.what]
     count = db.transact(lambda s: exporter(s, actor, args.file, progress=_progress),
                         attempts=1)
