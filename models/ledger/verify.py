@@ -40,8 +40,9 @@ def _zero() -> object:
     return literal_column("0")
 
 
-def _ledger_balances():
-    """On hand per (product, location, lot) as the moves add up, real locations only."""
+def ledger_balances(*where: object):
+    """On hand per (product, location, lot) as the moves add up, real locations only (and
+    only those matching the `where` conditions on Location)."""
     incoming = select(StockMove.product_id.label("product_id"),
                       StockMove.to_location_id.label("location_id"),
                       StockMove.lot_id.label("lot_id"), StockMove.qty.label("qty"))
@@ -52,7 +53,7 @@ def _ledger_balances():
         select(flows.c.product_id, flows.c.location_id, flows.c.lot_id,
                func.sum(flows.c.qty).label("qty"))
         .join(Location, Location.id == flows.c.location_id)
-        .where(Location.type.not_in([t.value for t in VIRTUAL_TYPES]))
+        .where(Location.type.not_in([t.value for t in VIRTUAL_TYPES]), *where)
         .group_by(flows.c.product_id, flows.c.location_id, flows.c.lot_id)
         .subquery("ledger")
     )
@@ -81,7 +82,7 @@ def _named(session: Session, check: str, rows) -> list[Discrepancy]:
 
 def verify(session: Session, *, limit: int = 1000) -> list[Discrepancy]:
     """Every difference between the quants and the ledger (at most `limit` of them)."""
-    ledger = _ledger_balances()
+    ledger = ledger_balances()
     q = Quant.__table__.alias("q")
     found: list[Discrepancy] = []
 

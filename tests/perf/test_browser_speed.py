@@ -19,11 +19,11 @@ from app.settings import Settings
 from app.workspace import Workspace
 from models.db import Database
 from models.db.schema import upgrade
+from models.demo.bulk import BulkSize, ean13, fill
 from models.entities import User
 from models.ledger.browse import COUNT_UP_TO, BrowseFilter, count_stock, move_page, stock_page
 from models.users import create_user, system_actor
 from tests.gui.conftest import signed_in
-from tests.perf.bulk import ean13, fill
 
 pytestmark = pytest.mark.perf
 
@@ -42,7 +42,7 @@ def big_db(tmp_path_factory) -> Database:
         kept_data = count_stock(s, BrowseFilter(sku="SKU-0000000")) > 0
     if not kept_data:
         started = time.perf_counter()
-        fill(db, products=PRODUCTS, bins=max(PRODUCTS // 20, 100), moves=MOVES)
+        fill(db, BulkSize(products=PRODUCTS, bins=max(PRODUCTS // 20, 100), moves=MOVES))
         print(f"\nbuilt {PRODUCTS:,} SKUs, {MOVES:,} moves in "
               f"{time.perf_counter() - started:.0f} s")
     with db.write() as s:

@@ -13,12 +13,12 @@ import pytest
 from sqlalchemy import func, select
 
 from models.demo import seed_demo
+from models.demo.bulk import ean13
 from models.entities import Barcode, Product
 from models.masterdata.exporting import export_products
 from models.masterdata.location_patterns import LocationPattern, generate_locations
 from models.masterdata.locations import create_warehouse
 from models.masterdata.product_import import import_products
-from tests.perf.bulk import ean13
 from tests.perf.report import record
 
 pytestmark = pytest.mark.perf
