@@ -32,6 +32,9 @@ FIXED_MESSAGES = [
                       "is 1 to 64 letters, digits, '.', '_', '/' or '-', starting with a "
                       "letter or digit"),
     QT_TRANSLATE_NOOP("FieldErrors", "is 1 to 64 letters, digits, '.', '_', '/' or '-'"),
+    QT_TRANSLATE_NOOP("FieldErrors",
+                      "must not start with PO-, SO-, WAVE-, TOTE-, COUNT- or CMD-: WareDesk "
+                      "keeps those for its documents and commands"),
 ]
 
 

@@ -22,6 +22,7 @@ from models.entities import (
 from models.errors import InputError, NotFound
 from models.masterdata.fields import FieldError, ValidationFailed
 from models.permissions import Perm
+from models.scanning.conventions import RESERVED_MESSAGE, is_reserved
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
 
@@ -60,6 +61,8 @@ def check_location(data: LocationInput) -> list[FieldError]:
                                  "starting with a letter or digit"))
     if data.barcode and not _CODE.match(data.barcode):
         errors.append(FieldError("barcode", "is 1 to 64 letters, digits, '.', '_', '/' or '-'"))
+    if is_reserved(data.barcode or data.code):
+        errors.append(FieldError("barcode" if data.barcode else "code", RESERVED_MESSAGE))
     if data.kind not in KIND_ORDER:
         errors.append(FieldError("kind", f"'{data.kind}' is not one of "
                                  f"{', '.join(KIND_ORDER)}"))

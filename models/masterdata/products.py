@@ -19,6 +19,7 @@ from models.errors import NotFound
 from models.gtin import is_valid_gtin, looks_like_gtin
 from models.masterdata.fields import FieldError, ValidationFailed
 from models.permissions import Perm
+from models.scanning.conventions import RESERVED_MESSAGE, is_reserved
 
 _CODE = re.compile(r"^[^\s\x00-\x1f]+(?: [^\s\x00-\x1f]+)*$")
 
@@ -102,6 +103,8 @@ def _check_barcode(barcode: BarcodeInput, seen: set[str]) -> list[FieldError]:
     if code in seen:
         return [FieldError("barcodes", f"'{code}' is listed twice")]
     seen.add(code)
+    if is_reserved(code):
+        return [FieldError("barcodes", f"'{code}' {RESERVED_MESSAGE}")]
     if looks_like_gtin(code) and not is_valid_gtin(code):
         return [FieldError("barcodes", f"'{code}' has a wrong check digit")]
     if barcode.pack_qty < 1:

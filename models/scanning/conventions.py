@@ -30,6 +30,14 @@ DOCUMENT_PREFIXES: dict[str, DocumentKind] = {
     "TOTE-": DocumentKind.TOTE,
     "COUNT-": DocumentKind.COUNT,
 }
+def is_reserved(code: str) -> bool:
+    """True when a barcode starts like a WareDesk document or command (case as scanned: the
+    interpreter reads these prefixes in capitals only)."""
+    return code.startswith((*DOCUMENT_PREFIXES, COMMAND_PREFIX))
+
+
+RESERVED_MESSAGE = ("must not start with PO-, SO-, WAVE-, TOTE-, COUNT- or CMD-: WareDesk "
+                    "keeps those for its documents and commands")
 _DOCUMENT_NUMBER = re.compile(r"^[0-9A-Z][0-9A-Z-]{0,39}$")
 
 

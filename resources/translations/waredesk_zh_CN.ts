@@ -579,6 +579,10 @@
         <source>is 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;/&apos; or &apos;-&apos;</source>
         <translation>由 1 到 64 个字母、数字或 . _ / - 组成</translation>
     </message>
+    <message>
+        <source>must not start with PO-, SO-, WAVE-, TOTE-, COUNT- or CMD-: WareDesk keeps those for its documents and commands</source>
+        <translation>不能以 PO-、SO-、WAVE-、TOTE-、COUNT- 或 CMD- 开头：这些前缀留给 WareDesk 的单据和指令条码</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
