@@ -21,6 +21,9 @@ class Perm(StrEnum):
     DATA_IMPORT = "data.import"
     DATA_EXPORT = "data.export"
     LABELS_EDIT = "labels.edit"
+    PURCHASING_EDIT = "purchasing.edit"
+    RECEIVE_UNPLANNED = "receiving.unplanned"
+    RECEIVE_OVERRIDE = "receiving.override"
     USERS_MANAGE = "users.manage"
     SYSTEM_ADMIN = "system.admin"
 
@@ -35,6 +38,9 @@ PERMISSION_DESCRIPTIONS: dict[Perm, str] = {
     Perm.DATA_IMPORT: "Import master data from files",
     Perm.DATA_EXPORT: "Export data to files",
     Perm.LABELS_EDIT: "Customise label and document templates for every workstation",
+    Perm.PURCHASING_EDIT: "Keep suppliers and purchase orders",
+    Perm.RECEIVE_UNPLANNED: "Receive goods without a purchase order",
+    Perm.RECEIVE_OVERRIDE: "Approve receiving more than the over-receipt tolerance",
     Perm.USERS_MANAGE: "Create users and assign roles",
     Perm.SYSTEM_ADMIN: "Back up, restore and upgrade the database",
 }
@@ -45,7 +51,8 @@ BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
     "admin": frozenset(Perm),
     "supervisor": frozenset(
         _FLOOR | {Perm.STOCK_ADJUST, Perm.STOCK_RESERVE, Perm.PRODUCTS_EDIT,
-                  Perm.LOCATIONS_EDIT, Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT}
+                  Perm.LOCATIONS_EDIT, Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT,
+                  Perm.PURCHASING_EDIT, Perm.RECEIVE_UNPLANNED, Perm.RECEIVE_OVERRIDE}
     ),
     "receiver": frozenset(_FLOOR),
     "picker": frozenset(_FLOOR),
@@ -53,6 +60,6 @@ BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
     "counter": frozenset(_FLOOR),
     "back_office": frozenset(
         {Perm.STOCK_VIEW, Perm.STOCK_RESERVE, Perm.PRODUCTS_EDIT, Perm.LOCATIONS_EDIT,
-         Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT}
+         Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT, Perm.PURCHASING_EDIT}
     ),
 }

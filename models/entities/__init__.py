@@ -4,6 +4,14 @@ from models.entities.access import AppSetting, AuditEvent, Permission, Role, Use
 from models.entities.base import Base, utcnow
 from models.entities.catalog import Barcode, Product, Tracking
 from models.entities.printing import JobStatus, LabelTemplate, PrintJob
+from models.entities.purchasing import (
+    BeyondTolerance,
+    PoStatus,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    Supplier,
+)
+from models.entities.receiving import Receipt, ReceiptScan, ReceiptStatus
 from models.entities.sites import (
     VIRTUAL_TYPES,
     Location,
@@ -19,6 +27,7 @@ __all__ = [
     "AuditEvent",
     "Barcode",
     "Base",
+    "BeyondTolerance",
     "JobStatus",
     "LabelTemplate",
     "Location",
@@ -26,14 +35,21 @@ __all__ = [
     "LocationType",
     "Lot",
     "Permission",
+    "PoStatus",
     "PrintJob",
     "Product",
+    "PurchaseOrder",
+    "PurchaseOrderLine",
     "Quant",
+    "Receipt",
+    "ReceiptScan",
+    "ReceiptStatus",
     "Reservation",
     "Role",
     "SerialNumber",
     "StockMove",
     "StockPosting",
+    "Supplier",
     "Tracking",
     "User",
     "Warehouse",

@@ -34,6 +34,10 @@ class Product(Base):
     __table_args__ = (
         CheckConstraint("tracking IN ('none', 'lot', 'serial')", name="tracking"),
         CheckConstraint("shelf_life_days IS NULL OR shelf_life_days > 0", name="shelf_life"),
+        CheckConstraint("over_receipt_pct IS NULL OR over_receipt_pct >= 0",
+                        name="over_receipt_pct"),
+        CheckConstraint("over_receipt_beyond IS NULL OR over_receipt_beyond IN ('warn', 'block')",
+                        name="over_receipt_beyond"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -57,6 +61,12 @@ class Product(Base):
     max_stock: Mapped[int | None] = mapped_column(Integer)
     safety_stock: Mapped[int | None] = mapped_column(Integer)
     standard_cost: Mapped[Decimal | None] = mapped_column(Numeric(14, 4))
+    # Putaway: the product's fixed bin, and the zone its other bins are chosen from.
+    home_location_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"))
+    putaway_zone: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    # Over-receipt rule of this product; NULL takes the supplier's.
+    over_receipt_pct: Mapped[int | None] = mapped_column(Integer)
+    over_receipt_beyond: Mapped[str | None] = mapped_column(String(8))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)

@@ -48,11 +48,14 @@ class CommandKind(StrEnum):
     CANCEL = "cancel"
     ADD_QUANTITY = "add_quantity"
     BIN_EMPTY = "bin_empty"
+    UNDO = "undo"
+    DAMAGED = "damaged"
 
 
 COMMAND_PREFIX = "CMD-"
 _FIXED_COMMANDS = {"CMD-DONE": CommandKind.DONE, "CMD-CANCEL": CommandKind.CANCEL,
-                   "CMD-EMPTY": CommandKind.BIN_EMPTY}
+                   "CMD-EMPTY": CommandKind.BIN_EMPTY, "CMD-UNDO": CommandKind.UNDO,
+                   "CMD-DAMAGED": CommandKind.DAMAGED}
 _ADD = re.compile(r"^CMD-QTY\+([1-9][0-9]{0,3})$")
 MAX_ADD_QUANTITY = 9999
 
@@ -128,6 +131,8 @@ def command_sheet() -> list[SheetEntry]:
         SheetEntry("CMD-DONE", "Done", "完成"),
         SheetEntry("CMD-CANCEL", "Cancel", "取消"),
         SheetEntry("CMD-EMPTY", "Bin empty", "货位已空"),
+        SheetEntry("CMD-UNDO", "Undo last scan", "撤销上次扫描"),
+        SheetEntry("CMD-DAMAGED", "Next scan damaged", "下次扫描为破损"),
         *(SheetEntry(Command(CommandKind.ADD_QUANTITY, n).code, f"Quantity +{n}",
                      f"数量 +{n}") for n in (1, 5, 10, 12, 24, 100)),
     ]

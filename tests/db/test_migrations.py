@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from models.db import Database, schema
 from models.db.schema import alembic_config, current_revision, head_revision, upgrade
-from models.entities import Base, LocationType
+from models.entities import Base, LocationType, utcnow
 from models.errors import SchemaTooNew
 from models.ledger import MoveLine, on_hand, post_moves, verify
 from models.reference_data import sync_reference_data, virtual_location_id
@@ -46,7 +46,12 @@ def _populate(db: Database) -> int:
         actor = system_actor(s, "ws")
         wh = f.warehouse(s)
         bin_id = f.bin_(s, wh, "A-01-1").id
-        product_id = f.product(s, "KEEP-ME").id
+        # Plain SQL with the columns of the first revision: the chain test populates the
+        # oldest schema, which lacks columns the entities have now.
+        product_id = s.execute(text(
+            "INSERT INTO product (sku, name, alt_name, category, unit, tracking, expiry_tracked, "
+            "active, created_at, updated_at) VALUES ('KEEP-ME', 'Keep me', '', '', 'pcs', "
+            "'none', false, true, :now, :now) RETURNING id"), {"now": utcnow()}).scalar_one()
         post_moves(s, actor, [MoveLine(product_id, 9, virtual_location_id(
             s, LocationType.SUPPLIER), bin_id)], reason="receipt")
     return product_id

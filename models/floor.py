@@ -1,0 +1,71 @@
+"""What every floor workflow (receiving, putaway, transfers, and later picking, packing and
+counting) shows its screen, and the calls every one of them answers.
+
+A workflow is a Qt-free state machine that owns its database work: each call runs its own
+transaction and changes the workflow's state only after it committed, so a call that failed
+leaves the workflow as it was. Screens call it from the operation runner's worker thread (one
+call at a time), then render `view()` and play the feedback's sound.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from models.feedback import Feedback
+
+
+@dataclass(frozen=True)
+class FloorLine:
+    """One row of a floor screen's list: a product with what is expected and what is done.
+    `expected` is None when it is hidden (blind receiving) or not known (unplanned)."""
+
+    sku: str
+    name: str
+    expected: int | None
+    done: int
+    damaged: int = 0
+    detail: str = ""  # lot, expiry, bin... one short line
+    current: bool = False  # the line the last scan touched
+
+
+@dataclass(frozen=True)
+class FloorView:
+    """Everything a floor screen shows, as plain data."""
+
+    title: str
+    prompt: str  # what to scan or type next, in a few words
+    lines: tuple[FloorLine, ...] = ()
+    recent: tuple[str, ...] = ()  # the last scans, newest first, one line each
+    current: str = ""  # the line in focus, in large type
+    done_lines: int = 0
+    total_lines: int = 0
+    done_units: int = 0
+    total_units: int | None = None  # None when hidden (blind) or unknown
+    #: What typed entry is for now: "" (a quantity for the next scan, or a barcode typed by
+    #: hand), or "lot", "expiry", "serial", "reason", "approval".
+    asking: str = ""
+    #: What the next scan carries: "Quantity 12", "Damaged".
+    markers: tuple[str, ...] = ()
+    finished: bool = False
+
+
+class FloorWorkflow(Protocol):
+    """The calls a floor screen makes; workflows add their own (undo, override...)."""
+
+    def scan(self, raw: str, *, symbology: str | None = None) -> Feedback:
+        """Handle one scan from a device."""
+        ...
+
+    def enter(self, text: str) -> Feedback:
+        """Handle text typed at the keyboard and confirmed with Enter: what `view().asking`
+        asks for, else a quantity for the next scan (digits) or a barcode typed by hand."""
+        ...
+
+    def cancel(self) -> Feedback:
+        """Drop what is pending (a quantity, a question); changes no stock."""
+        ...
+
+    def view(self) -> FloorView:
+        """The state to show now."""
+        ...
