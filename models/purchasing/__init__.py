@@ -1,0 +1,1 @@
+"""Suppliers and purchase orders: what goods are expected, from whom, at which warehouse."""
