@@ -58,3 +58,26 @@ def serial(session: Session, item: Product, number: str) -> SerialNumber:
     session.add(row)
     session.flush()
     return row
+
+
+def stock_in(db: object, actor: object, product_id: int, location_id: int, qty: int,
+             lot_id: int | None = None, key: str | None = None) -> int:
+    """Receive `qty` units from the supplier location straight into a location (a dock, a
+    bin) through the ledger; returns the posting id."""
+    from models.ledger import MoveLine, Reason, post_moves
+    from models.reference_data import virtual_location_id
+
+    def work(session: Session) -> int:
+        supplier = virtual_location_id(session, LocationType.SUPPLIER)
+        line = MoveLine(product_id, qty, supplier, location_id, lot_id=lot_id)
+        return post_moves(session, actor, [line], reason=Reason.RECEIPT,  # type: ignore[arg-type]
+                          idempotency_key=key).posting_id
+
+    return db.transact(work)  # type: ignore[attr-defined]
+
+
+def barcode(session: Session, item: Product, code: str, *, pack: int = 1) -> Barcode:
+    row = Barcode(product_id=item.id, code=code, pack_qty=pack)
+    session.add(row)
+    session.flush()
+    return row
