@@ -73,7 +73,8 @@ class ReceiptScan(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     receipt_id: Mapped[int] = mapped_column(ForeignKey("receipt.id"))
-    order_line_id: Mapped[int | None] = mapped_column(ForeignKey("purchase_order_line.id"))
+    order_line_id: Mapped[int | None] = mapped_column(ForeignKey("purchase_order_line.id"),
+                                                      index=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("product.id"))
     qty: Mapped[int] = mapped_column(Integer)
     pack_qty: Mapped[int] = mapped_column(Integer, default=1, server_default="1")

@@ -141,6 +141,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('receipt_scan', schema=None) as batch_op:
         batch_op.create_index('ix_receipt_scan_receipt_id_id', ['receipt_id', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_receipt_scan_order_line_id'), ['order_line_id'], unique=False)
 
     _add_product_columns()
     # ### end Alembic commands ###
@@ -213,6 +214,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table('receipt_scan', schema=None) as batch_op:
         batch_op.drop_index('ix_receipt_scan_receipt_id_id')
+        batch_op.drop_index(batch_op.f('ix_receipt_scan_order_line_id'))
 
     op.drop_table('receipt_scan')
     with op.batch_alter_table('receipt', schema=None) as batch_op:
