@@ -29,9 +29,9 @@ def quarantine_of(session: Session, warehouse_id: int) -> int:
 
 
 def post_arrival(session: Session, actor: Actor, state: ReceiptState, arrival: Arrival, *,
-                 key: str) -> int:
-    """Bring the arrival in and record the scan; returns the ReceiptScan id. A key that was
-    posted before returns the scan it recorded and writes nothing."""
+                 key: str) -> tuple[int, bool]:
+    """Bring the arrival in and record the scan; returns the ReceiptScan id, and True when
+    the key had been posted before (then nothing was written)."""
     lot_id = None
     if arrival.lot is not None:
         lot_id = lot_for(session, arrival.product_id, arrival.sku, arrival.lot, arrival.expiry)
@@ -52,7 +52,7 @@ def post_arrival(session: Session, actor: Actor, state: ReceiptState, arrival: A
         found = session.scalar(select(ReceiptScan.id).where(
             ReceiptScan.posting_id == result.posting_id))
         if found is not None:
-            return found
+            return found, True
     scan = ReceiptScan(receipt_id=state.receipt_id, order_line_id=arrival.order_line_id,
                        product_id=arrival.product_id, qty=arrival.qty,
                        pack_qty=arrival.pack_qty, damaged=arrival.damaged, lot_id=lot_id,
@@ -61,7 +61,7 @@ def post_arrival(session: Session, actor: Actor, state: ReceiptState, arrival: A
                        raw=arrival.raw[:255], note=arrival.note[:255])
     session.add(scan)
     session.flush()
-    return scan.id
+    return scan.id, False
 
 
 def undo_scan(session: Session, actor: Actor, scan_id: int) -> None:

@@ -121,9 +121,13 @@ class ReceivingWorkflow:
 
     # --- the calls a screen makes ----------------------------------------------------------
 
-    def scan(self, raw: str, *, symbology: str | None = None) -> Feedback:
-        """Handle one scan from a device (or a line of a batch-scanner file)."""
-        key = self._doubt[1] if self._doubt and self._doubt[0] == raw else uuid.uuid4().hex
+    def scan(self, raw: str, *, symbology: str | None = None, key: str | None = None
+             ) -> Feedback:
+        """Handle one scan from a device (or a line of a batch-scanner file, whose `key`
+        makes a second import of the same file count nothing twice)."""
+        if key is None:
+            key = (self._doubt[1] if self._doubt and self._doubt[0] == raw
+                   else uuid.uuid4().hex)
 
         def work(session: Session) -> _Outcome:
             meaning = interpret(session, raw, symbology=symbology, options=self.options)
@@ -518,7 +522,7 @@ class ReceivingWorkflow:
             serial=pending.serial, damaged=pending.damaged,
             order_line_id=line.id if line else None, unit_cost=unit_cost, raw=pending.raw,
             approved_by=pending.approved_by, note=note)
-        scan_id = post_arrival(session, self.actor, state, arrival, key=pending.key)
+        scan_id, replayed = post_arrival(session, self.actor, state, arrival, key=pending.key)
         record = ScanRecord(scan_id, pending.product_id, pending.sku, pending.qty,
                             pending.pack_qty, pending.damaged, pending.lot, pending.expiry,
                             pending.serial, arrival.order_line_id, False)
@@ -532,6 +536,9 @@ class ReceivingWorkflow:
             self._names[pending.product_id] = pending.name
             self._last = replace(pending, damaged=False)
             self._clear_pending()
+        if replayed:
+            return _Outcome(Feedback.ok(f"{text}: counted before, not again.",
+                                        "Scan the next item."), after)
         message = f"{text} → {where}"
         changed = frozenset({"stock"})
         if warnings:

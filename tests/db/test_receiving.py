@@ -303,3 +303,35 @@ def test_partial_receipt_leaves_the_order_partly_received_with_its_shortfall(db,
     again = flow_for(db, site.receiver)
     assert "Resumed" not in again.scan("PO-2026-0001").message  # a new receipt
     assert again.view().lines[0].done == 12  # what came before still shows
+
+
+def test_a_batch_scanner_file_replays_into_the_receipt_line_by_line(db, site, tmp_path):
+    from models.receiving.batch_file import read_batch_file, replay
+
+    dump = tmp_path / "scanner.csv"
+    dump.write_text(f"barcode,qty\n{TEA_CASE},2\n{TEA_EAN}\nNOT-A-CODE\n{MILK_GTIN}\n"
+                    f"{milk_code('B1')}\n", encoding="utf-8")
+    fingerprint, lines = read_batch_file(dump)
+    flow = flow_for(db, site.receiver)
+    flow.scan("PO-2026-0001")
+    results = replay(flow, lines, fingerprint=fingerprint)
+    assert [(r.line.line_no, r.level) for r in results] == [
+        (2, Level.OK), (3, Level.WARNING), (4, Level.ERROR), (5, Level.ERROR), (6, Level.OK)]
+    assert "lot" in results[3].message  # milk without its lot cannot be answered by a file
+    assert stock(db, site.tea, site.dock) == 25
+    assert stock(db, site.milk, site.dock) == 1
+    again = replay(flow_for(db, site.receiver), [], fingerprint=fingerprint)
+    assert again == []
+    flow.scan("PO-2026-0001")
+    replay(flow, lines, fingerprint=fingerprint)  # the same file a second time
+    assert stock(db, site.tea, site.dock) == 25
+    assert_ledger_clean(db)
+
+
+def test_bad_quantities_in_a_batch_file_are_all_reported(tmp_path):
+    from models.errors import InputError
+    from models.receiving.batch_file import parse_batch_file
+
+    with pytest.raises(InputError) as error:
+        parse_batch_file("A,2\nB,x\nC,0\n")
+    assert "line 2" in str(error.value) and "line 3" in str(error.value)
