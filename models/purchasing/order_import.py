@@ -44,6 +44,7 @@ ALIASES = {
     "行预计到货": "line_expected_date", "备注": "note",
 }
 _HEADER_FIELDS = ("supplier", "warehouse", "expected_date", "note")
+_LINE_FIELDS = {"qty": "qty", "unit_cost": "unit_cost", "expected_date": "line_expected_date"}
 
 
 @dataclass
@@ -120,15 +121,17 @@ def _group(path: Path, rows: Iterable[TableRow], report: ImportReport,
             if is_formula(value):
                 errors.append(FieldError(name, f"'{value}' is a spreadsheet formula, not a "
                                          "value"))
-        number = normalize_number(cell_text(cells.get("po_number")))
-        keys[row.line] = PREFIX + number if number else ""
+        typed = cell_text(cells.get("po_number"))
+        number = normalize_number(typed)
+        bad_number = check_number(number)
+        keys[row.line] = typed if bad_number else PREFIX + number if number else ""
         if not number:
             errors.append(FieldError("po_number", "is required"))
-        errors.extend(check_number(number))
+        errors.extend(FieldError("po_number", e.message) for e in bad_number)
         line = line_from_values(errors, {
             "sku": code_text(errors, "sku", cells.get("sku")), "qty": cells.get("qty"),
             "unit_cost": cells.get("unit_cost"),
-            "expected_date": cells.get("line_expected_date")}, "")
+            "expected_date": cells.get("line_expected_date")}, "", fields=_LINE_FIELDS)
         if not line.sku:
             errors.append(FieldError("sku", "is required"))
         elif line.qty <= 0:
@@ -142,7 +145,7 @@ def _group(path: Path, rows: Iterable[TableRow], report: ImportReport,
         if row.overflow:
             problems[row.line].insert(0, "more cells than columns: is a separator inside an "
                                       "unquoted value?")
-        if not number:
+        if not number or bad_number:
             continue
         order = orders.setdefault(number, _Order(number, row.line))
         _merge_header(order, header, row.line, problems[row.line])

@@ -27,34 +27,42 @@ def read_date(errors: list[FieldError], name: str, value: Any, where: str = "") 
         return None
 
 
-def read_qty(errors: list[FieldError], value: Any, where: str) -> int:
-    """A whole quantity above zero (0 when unreadable, after recording why)."""
+def read_qty(errors: list[FieldError], value: Any, where: str, field: str = "lines") -> int:
+    """A whole quantity (1 when unreadable, after recording why)."""
     raw = text(value)
     if not raw:
-        errors.append(FieldError("lines", f"{where}the quantity is missing"))
+        errors.append(FieldError(field, f"{where}the quantity is missing"))
         return 1
     try:
         number = Decimal(raw.replace(",", "."))
         if number != number.to_integral_value():
             raise ArithmeticError
     except (ArithmeticError, ValueError):
-        errors.append(FieldError("lines", f"{where}the quantity '{raw}' is not a whole "
+        errors.append(FieldError(field, f"{where}the quantity '{raw}' is not a whole "
                                  "number"))
         return 1
     return int(number)
 
 
-def line_from_values(errors: list[FieldError], values: Mapping[str, Any],
-                     where: str) -> OrderLineInput:
-    """One line from its raw cells: sku, qty, unit_cost, expected_date, line_id."""
+#: Where a line's cell problems are reported: the editor marks its lines grid.
+GRID_FIELDS = {"qty": "lines", "unit_cost": "lines", "expected_date": "lines"}
+
+
+def line_from_values(errors: list[FieldError], values: Mapping[str, Any], where: str, *,
+                     fields: Mapping[str, str] = GRID_FIELDS) -> OrderLineInput:
+    """One line from its raw cells: sku, qty, unit_cost, expected_date, line_id; problems
+    are recorded under the field names `fields` gives."""
     costs: list[FieldError] = []
     cost = optional_decimal(costs, "unit_cost", values.get("unit_cost"))
-    errors.extend(FieldError("lines", f"{where}unit cost {e.message}") for e in costs)
+    errors.extend(FieldError(fields["unit_cost"], f"{where}unit cost {e.message}")
+                  for e in costs)
     line_id = values.get("line_id")
     return OrderLineInput(
-        sku=text(values.get("sku")), qty=read_qty(errors, values.get("qty"), where),
+        sku=text(values.get("sku")),
+        qty=read_qty(errors, values.get("qty"), where, fields["qty"]),
         unit_cost=cost,
-        expected_date=read_date(errors, "lines", values.get("expected_date"), where),
+        expected_date=read_date(errors, fields["expected_date"], values.get("expected_date"),
+                                where),
         line_id=int(line_id) if line_id not in (None, "") else None)
 
 
