@@ -49,6 +49,21 @@ def _stock(workspace: Workspace) -> QWidget:
     return StockPage(workspace)
 
 
+def _receiving(workspace: Workspace) -> QWidget:
+    from views.floor.receiving_page import ReceivingPage
+    return ReceivingPage(workspace)
+
+
+def _putaway(workspace: Workspace) -> QWidget:
+    from views.floor.putaway_page import PutawayPage
+    return PutawayPage(workspace)
+
+
+def _transfers(workspace: Workspace) -> QWidget:
+    from views.floor.transfer_page import TransferPage
+    return TransferPage(workspace)
+
+
 def _moves(workspace: Workspace) -> QWidget:
     from views.moves_page import MovesPage
     return MovesPage(workspace)
@@ -82,6 +97,9 @@ def _settings(workspace: Workspace) -> QWidget:
 # Pages import their modules when first built, so the window opens without loading them all.
 PAGES: list[PageSpec] = [
     PageSpec("stock", QT_TRANSLATE_NOOP("Pages", "Stock"), Perm.STOCK_VIEW, _stock),
+    PageSpec("receiving", QT_TRANSLATE_NOOP("Pages", "Receiving"), Perm.STOCK_MOVE, _receiving),
+    PageSpec("putaway", QT_TRANSLATE_NOOP("Pages", "Putaway"), Perm.STOCK_MOVE, _putaway),
+    PageSpec("transfers", QT_TRANSLATE_NOOP("Pages", "Transfers"), Perm.STOCK_MOVE, _transfers),
     PageSpec("moves", QT_TRANSLATE_NOOP("Pages", "Move history"), Perm.STOCK_VIEW, _moves),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Products"), None, _products),
     PageSpec("locations", QT_TRANSLATE_NOOP("Pages", "Locations"), None, _locations),

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>主管批准</translation>
+    </message>
+    <message>
+        <source>More than the order allows is being received.</source>
+        <translation>收货数量超过采购单允许的数量。</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+</context>
+<context>
     <name>BrowserPage</name>
     <message>
         <source>Loading…</source>
@@ -631,6 +654,77 @@
     </message>
 </context>
 <context>
+    <name>FloorScreen</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Last scans</source>
+        <translation>最近扫描</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Lines {done} / {total}</source>
+        <translation>行 {done} / {total}</translation>
+    </message>
+    <message>
+        <source>Units {done} / {total}</source>
+        <translation>件数 {done} / {total}</translation>
+    </message>
+    <message>
+        <source>Type a quantity for the next scan, or a barcode, then Enter</source>
+        <translation>输入下一次扫描的数量，或输入条码，然后按回车</translation>
+    </message>
+    <message>
+        <source>Type the lot number, then Enter</source>
+        <translation>输入批次号，然后按回车</translation>
+    </message>
+    <message>
+        <source>Type the expiry date (YYYY-MM-DD), then Enter</source>
+        <translation>输入有效期（YYYY-MM-DD），然后按回车</translation>
+    </message>
+    <message>
+        <source>Type the serial number, then Enter</source>
+        <translation>输入序列号，然后按回车</translation>
+    </message>
+    <message>
+        <source>Type the reason, then Enter</source>
+        <translation>输入原因，然后按回车</translation>
+    </message>
+    <message>
+        <source>A supervisor must approve this: F9</source>
+        <translation>需要主管批准：按 F9</translation>
+    </message>
+</context>
+<context>
     <name>LayoutEditor</name>
     <message>
         <source>Element</source>
@@ -936,6 +1030,18 @@ Workstation: {ws}</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>Putaway</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>调拨</translation>
     </message>
 </context>
 <context>
@@ -1461,10 +1567,48 @@ Workstation: {ws}</source>
     </message>
 </context>
 <context>
+    <name>PutawayPage</name>
+    <message>
+        <source>Putaway</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Other bin (reason)</source>
+        <translation>改放其他货位（需原因）</translation>
+    </message>
+    <message>
+        <source>Scan the item, then the bin you want to use, then F7</source>
+        <translation>先扫商品，再扫要用的货位，然后按 F7</translation>
+    </message>
+    <message>
+        <source>Other bin</source>
+        <translation>其他货位</translation>
+    </message>
+    <message>
+        <source>Why does the item go to this bin instead of the suggested one?</source>
+        <translation>为什么放到这个货位，而不是建议的货位？</translation>
+    </message>
+</context>
+<context>
     <name>QLabel</name>
     <message>
         <source>This window runs without devices.</source>
         <translation>此窗口未连接设备。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>Supplier code</source>
+        <translation>供应商编码</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1656,77 @@ Workstation: {ws}</source>
     <message>
         <source>Reversal</source>
         <translation>冲销</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingPage</name>
+    <message>
+        <source>Receiving</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>打开采购单</translation>
+    </message>
+    <message>
+        <source>Unplanned</source>
+        <translation>无单收货</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <source>Undo last scan</source>
+        <translation>撤销上次扫描</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>主管批准</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Type the purchase order number, then Enter</source>
+        <translation>输入采购单号，然后按回车</translation>
+    </message>
+    <message>
+        <source>Unplanned receipt</source>
+        <translation>无单收货</translation>
+    </message>
+    <message>
+        <source>Why are these goods received without a purchase order?</source>
+        <translation>为什么在没有采购单的情况下收货？</translation>
+    </message>
+    <message>
+        <source>Blind receiving is chosen before the order is opened</source>
+        <translation>盲收须在打开采购单之前选择</translation>
+    </message>
+    <message>
+        <source>Finish this receipt first (F10)</source>
+        <translation>请先完成本次收货（F10）</translation>
+    </message>
+    <message>
+        <source>Blind receiving on: ordered quantities are hidden</source>
+        <translation>盲收已开启：不显示采购数量</translation>
+    </message>
+    <message>
+        <source>Blind receiving off: ordered quantities are shown</source>
+        <translation>盲收已关闭：显示采购数量</translation>
+    </message>
+    <message>
+        <source>Blind: on</source>
+        <translation>盲收：开</translation>
+    </message>
+    <message>
+        <source>Blind: off</source>
+        <translation>盲收：关</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for approval</source>
+        <translation>没有等待批准的事项</translation>
     </message>
 </context>
 <context>
@@ -1675,6 +1890,48 @@ Workstation: {ws}</source>
     <message>
         <source>Enter or double-click on a row shows its moves.</source>
         <translation>在某行按回车或双击，查看该行的库存流水。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>Receipt {receipt} finished</source>
+        <translation>收货单 {receipt} 已完成</translation>
+    </message>
+    <message>
+        <source>unplanned</source>
+        <translation>无单收货</translation>
+    </message>
+    <message>
+        <source>{receipt} – {order}</source>
+        <translation>{receipt} – {order}</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>采购数量</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+</context>
+<context>
+    <name>TransferPage</name>
+    <message>
+        <source>Transfers</source>
+        <translation>调拨</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,189 @@
+"""The receiving screen in the main window, driven only by a keyboard-wedge scanner: the
+purchase order's barcode, product and case barcodes, a quantity command and CMD-DONE receive
+the whole order onto the dock; a wrong scan shows its reason on the red flash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from app.device_bridge import DeviceBridge, ScanInput
+from app.device_settings import DeviceSettings
+from app.qt_app import Translators
+from app.workspace import Workspace
+from devices.sound import SoundPlayer
+from models.db import Database
+from models.entities import Location, Quant, User, Warehouse
+from models.entities.purchasing import PurchaseOrder, PurchaseOrderLine, Supplier
+from models.feedback import Level
+from tests.gui.sample_data import Sample
+from views.floor.receiving_page import ReceivingPage
+from views.floor.summary import SummaryDialog
+from views.main_window import MainWindow
+
+SHOTS = Path("/tmp/shots")
+
+
+class Recorder:
+    name = "recorder"
+
+    def __init__(self) -> None:
+        self.played: list[str] = []
+
+    def play(self, path: Path) -> None:
+        self.played.append(path.stem.split("-")[0])
+
+
+class WedgeScanner:
+    """Types each scan as a keyboard scanner does: a fast burst of keys ending in Enter."""
+
+    def __init__(self) -> None:
+        self.clock = 100_000
+
+    def scan(self, code: str) -> None:
+        for char in code + "\r":
+            key = Qt.Key.Key_Return if char == "\r" else Qt.Key(ord(char.upper()))
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
+                                  "" if char == "\r" else char)
+                event.setTimestamp(self.clock)
+                QApplication.sendEvent(QApplication.focusWidget(), event)
+                self.clock += 1
+            self.clock += 8
+        self.clock += 2_000  # the next scan is a new burst
+
+
+def purchase_order(db: Database, sample: Sample, number: str,
+                   lines: list[tuple[str, int]]) -> None:
+    """An open order from Yiwu Textiles for the sample warehouse."""
+    with db.write() as s:
+        supplier = Supplier(code="YIWU", name="Yiwu Textiles", over_receipt_pct=0,
+                            over_receipt_beyond="block")
+        s.add(supplier)
+        s.flush()
+        order = PurchaseOrder(
+            number=number, supplier_id=supplier.id,
+            warehouse_id=s.scalar(select(Warehouse.id).where(Warehouse.code == "SH1")),
+            created_by=s.scalar(select(User.id).where(User.username == "alice")))
+        for line_no, (sku, qty) in enumerate(lines, start=1):
+            order.lines.append(PurchaseOrderLine(line_no=line_no,
+                                                 product_id=sample.products[sku], qty=qty,
+                                                 unit_cost=Decimal("9.90")))
+        s.add(order)
+
+
+def on_dock(db: Database, sample: Sample) -> dict[str, int]:
+    """Units on the receiving dock RCV-01, by SKU."""
+    skus = {pid: sku for sku, pid in sample.products.items()}
+    with db.read() as s:
+        rows = s.execute(select(Quant.product_id, Quant.on_hand).join(
+            Location, Location.id == Quant.location_id).where(Location.code == "RCV-01",
+                                                              Quant.on_hand > 0)).all()
+    return {skus[pid]: qty for pid, qty in rows}
+
+
+@pytest.fixture
+def receiving(qtbot, workspace: Workspace, sqlite_db: Database, sample: Sample,
+              tmp_path: Path) -> Iterator[dict[str, Any]]:
+    purchase_order(sqlite_db, sample, "2025-0042",
+                   [("TSH-WHT-M", 24), ("MUG-CER-350", 2), ("USB-C-1M", 5)])
+    workspace.devices = DeviceBridge(DeviceSettings())
+    sounds = Recorder()
+    workspace.sounds = SoundPlayer(tmp_path / "sounds", backend=sounds)
+    main = MainWindow(workspace)
+    qtbot.addWidget(main)
+    main.resize(1366, 860)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    main.show_page("receiving")
+    page = main.current_page()
+    assert isinstance(page, ReceivingPage)
+    qtbot.waitUntil(lambda: page.view is not None)
+    qtbot.waitUntil(page.entry.hasFocus)
+    yield {"main": main, "page": page, "sounds": sounds, "scanner": WedgeScanner()}
+    workspace.devices.stop()
+
+
+def scan_and_wait(qtbot, rig: dict[str, Any], code: str) -> None:
+    before = len(rig["sounds"].played)
+    rig["scanner"].scan(code)
+    qtbot.waitUntil(lambda: len(rig["sounds"].played) > before, timeout=5000)
+
+
+def column(page: ReceivingPage, c: int) -> list[str]:
+    return [page.table.item(r, c).text() for r in range(page.table.rowCount())]
+
+
+def test_a_whole_purchase_order_is_received_by_wedge_scans_alone(
+        receiving, qtbot, sqlite_db, sample):
+    page: ReceivingPage = receiving["page"]
+    scan = lambda code: scan_and_wait(qtbot, receiving, code)  # noqa: E731
+    scan("PO-2025-0042")
+    assert page.title.text().startswith("PO-2025-0042")
+    assert column(page, 0) == ["TSH-WHT-M", "MUG-CER-350", "USB-C-1M"]
+    assert column(page, 2) == ["24", "2", "5"]
+    assert page.units_progress.text() == "Units 0 / 31"
+    scan("16901234567899")  # a case of 24 T-shirts
+    assert column(page, 3) == ["✔ 24", "0", "0"]  # complete lines get a check
+    assert page.table.item(0, 0).font().bold()
+    scan("6901234567915")
+    scan("6901234567915")
+    scan("6901234567946")
+    scan("CMD-QTY+4")
+    assert column(page, 3) == ["✔ 24", "✔ 2", "✔ 5"]
+    assert page.lines_progress.text() == "Lines 3 / 3"
+    assert page.units_progress.text() == "Units 31 / 31"
+    assert page.entry.text() == ""  # the bursts went to the workflow, not into the field
+    SHOTS.mkdir(exist_ok=True)
+    receiving["main"].grab().save(str(SHOTS / "receiving.png"))
+    scan("CMD-DONE")
+    qtbot.waitUntil(lambda: isinstance(page.dialog, SummaryDialog)
+                    and page.dialog.isVisible(), timeout=5000)
+    summary = page.dialog
+    assert "PO-2025-0042" in summary.heading.text()
+    assert [summary.table.item(r, 3).text() for r in range(3)] == ["24", "2", "5"]
+    assert on_dock(sqlite_db, sample) == {"TSH-WHT-M": 24, "MUG-CER-350": 2, "USB-C-1M": 5,
+                                          "NB-A5-DOT": 150}
+    with sqlite_db.read() as s:
+        assert s.scalar(select(PurchaseOrder.status)) == "received"
+    assert receiving["sounds"].played == ["ok"] * 7
+
+
+def test_a_wrong_scan_shows_its_reason_on_the_red_flash(receiving, qtbot, sqlite_db, sample):
+    page: ReceivingPage = receiving["page"]
+    scan_and_wait(qtbot, receiving, "PO-2025-0042")
+    scan_and_wait(qtbot, receiving, "A-01-01")  # a bin, not an item
+    assert page.flash.level is Level.ERROR
+    assert "is a location" in page.flash.message
+    assert receiving["sounds"].played == ["ok", "error"]
+    assert on_dock(sqlite_db, sample) == {"NB-A5-DOT": 150}
+
+
+def test_the_receiving_screen_in_chinese(receiving, qtbot):
+    """The screenshot in Chinese: labels, legend and placeholder in the user's language."""
+    main: MainWindow = receiving["main"]
+    translators = Translators()
+    translators.install("zh_CN")
+    try:
+        chinese = ReceivingPage(main.workspace)
+        qtbot.addWidget(chinese)
+        chinese.resize(1156, 820)
+        chinese.show()
+        qtbot.waitUntil(lambda: chinese.view is not None)
+        chinese.enter("PO-2025-0042")
+        qtbot.waitUntil(lambda: chinese.table.rowCount() == 3)
+        chinese.scan(ScanInput("6901234567915", "wedge"))
+        qtbot.waitUntil(lambda: chinese.units_progress.text() == "件数 1 / 31")
+        assert "撤销" in chinese.legend.text()
+        chinese.grab().save(str(SHOTS / "receiving_zh.png"))
+    finally:
+        translators.install("en")
