@@ -13,6 +13,7 @@ from models import audit
 from models.actor import Actor
 from models.demo.catalog import demo_products
 from models.demo.opening_stock import post_opening_stock
+from models.demo.purchasing import seed_purchasing
 from models.demo.site import WAREHOUSE, build_site, warehouse_exists
 from models.entities import Location, LocationKind, Product
 from models.errors import InputError
@@ -51,6 +52,7 @@ def seed_demo(session: Session, actor: Actor, *, today: date) -> DemoSummary:
     site = build_site(session, actor)
     products = [save_product(session, actor, data) for data in demo_products()]
     posting = post_opening_stock(session, actor, site, products, today=today)
+    seed_purchasing(session, actor, site, today=today)
     bins = session.scalar(select(func.count()).select_from(Location).where(
         Location.warehouse_id == site.warehouse_id, Location.kind == LocationKind.BIN)) or 0
     audit.record(session, actor, "demo.seed", entity="warehouse", entity_id=site.warehouse_id,
