@@ -22,6 +22,7 @@ from app.cli import (
     print_commands,
     printer_commands,
     purchasing_commands,
+    receiving_commands,
     scan_commands,
     sim_commands,
     user_commands,
@@ -33,7 +34,7 @@ from models.db.url import describe_url
 from models.errors import WareDeskError
 
 COMMAND_MODULES = [database_commands, user_commands, location_commands, data_commands,
-                   purchasing_commands,
+                   purchasing_commands, receiving_commands,
                    demo_commands, scan_commands, sim_commands,
                    print_commands, printer_commands]  # printer adds --printer to print
 

@@ -74,6 +74,8 @@ class Location(Base):
         ),
         CheckConstraint("capacity IS NULL OR capacity > 0", name="capacity_positive"),
         Index("ix_location_walk", "warehouse_id", "walk_seq"),
+        # Putaway looks for an empty bin of a zone in walk order.
+        Index("ix_location_zone_walk", "warehouse_id", "zone", "walk_seq"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

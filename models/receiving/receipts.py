@@ -198,3 +198,19 @@ def received_on_line(session: Session, order_line_id: int) -> int:
         select(func.coalesce(func.sum(ReceiptScan.qty), 0))
         .where(ReceiptScan.order_line_id == order_line_id,
                ReceiptScan.reversal_id.is_(None))) or 0)
+
+
+def find_receipt(session: Session, reference: str) -> int:
+    """A receipt by REC-<id>, or the newest receipt of a purchase order (PO-<number>)."""
+    text = reference.strip().upper()
+    if text.startswith("REC-") and text[4:].isdigit():
+        found = session.scalar(select(Receipt.id).where(Receipt.id == int(text[4:])))
+    else:
+        found = session.scalar(
+            select(Receipt.id).join(PurchaseOrder, PurchaseOrder.id == Receipt.purchase_order_id)
+            .where(PurchaseOrder.number == text.removeprefix("PO-"))
+            .order_by(Receipt.id.desc()).limit(1))
+    if found is None:
+        raise NotFound(f"There is no receipt {reference} (give REC-<number> or the purchase "
+                       "order's PO-<number>).")
+    return found

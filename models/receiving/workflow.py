@@ -400,7 +400,7 @@ class ReceivingWorkflow:
         extra = {s.product_id for s in state.scans} - names.keys()
         if extra:
             names.update(session.execute(select(Product.id, Product.name).where(
-                Product.id.in_(extra))).tuples().all())
+                Product.id.in_(extra))).all())
         title = state.order_code or f"REC-{state.receipt_id}"
         counted = sum(s.qty for s in state.scans if not s.undone)
         message = (f"Resumed {title}: {counted} units already received." if resumed

@@ -144,6 +144,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_receipt_scan_order_line_id'), ['order_line_id'], unique=False)
 
     _add_product_columns()
+    op.create_index("ix_location_zone_walk", "location", ["warehouse_id", "zone", "walk_seq"])
     # ### end Alembic commands ###
     conn = op.get_bind()
     # Guarded: reference data written by a newer WareDesk may already hold these rows.
@@ -197,6 +198,7 @@ def _add_product_columns() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_location_zone_walk", table_name="location")
     conn = op.get_bind()
     for code in PERMISSIONS:
         conn.execute(sa.text("DELETE FROM role_permission WHERE permission_code = :c"),
