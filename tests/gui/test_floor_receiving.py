@@ -21,10 +21,12 @@ from app.qt_app import Translators
 from app.workspace import Workspace
 from devices.sound import SoundPlayer
 from models.db import Database
-from models.entities import Location, Quant, User, Warehouse
+from models.entities import Location, LocationType, Quant, User, Warehouse
 from models.entities.purchasing import PurchaseOrder, PurchaseOrderLine, Supplier
 from models.feedback import Level
+from tests import factories
 from tests.gui.sample_data import Sample
+from views.floor.approval import ApprovalDialog
 from views.floor.receiving_page import ReceivingPage
 from views.floor.summary import SummaryDialog
 from views.main_window import MainWindow
@@ -187,3 +189,56 @@ def test_the_receiving_screen_in_chinese(receiving, qtbot):
         chinese.grab().save(str(SHOTS / "receiving_zh.png"))
     finally:
         translators.install("en")
+
+
+def test_keys_open_the_order_approve_an_over_receipt_undo_and_finish(
+        receiving, qtbot, sqlite_db, sample):
+    page: ReceivingPage = receiving["page"]
+    scan = lambda code: scan_and_wait(qtbot, receiving, code)  # noqa: E731
+    played = receiving["sounds"].played
+    with sqlite_db.write() as s:
+        factories.bin_(s, s.scalar(select(Warehouse).where(Warehouse.code == "SH1")), "QUAR-01",
+                       LocationType.QUARANTINE)
+    page.entry.setText("2025-0042")  # typed by hand, then F2
+    qtbot.keyClick(page.entry, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3)
+    scan("16901234567899")
+    scan("6901234567892")  # a 25th T-shirt: the supplier allows no more than ordered
+    assert page.flash.level is Level.ERROR and "Over-receipt" in page.flash.message
+    assert page.entry.placeholderText() == "A supervisor must approve this: F9"
+    qtbot.keyClick(page.entry, Qt.Key.Key_F9)
+    dialog = page.dialog
+    assert isinstance(dialog, ApprovalDialog) and "25 of 24" in dialog.why.text()
+    dialog.username.setText("alice")
+    dialog.password.setText("demo1234")
+    dialog.submit()
+    qtbot.waitUntil(lambda: column(page, 3)[0] == "✔ 25", timeout=5000)
+    assert on_dock(sqlite_db, sample)["TSH-WHT-M"] == 25
+    receiving["main"].activateWindow()  # as the window manager does when a dialog closes
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is receiving["main"])
+    qtbot.waitUntil(page.entry.hasFocus)
+    qtbot.keyClick(page.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: column(page, 3)[0] == "✔ 24", timeout=5000)
+    assert on_dock(sqlite_db, sample)["TSH-WHT-M"] == 24
+    qtbot.keyClick(page.entry, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: "Damaged" in page.markers.text())
+    scan("6901234567915")
+    assert column(page, 4)[1] == "1", page.flash.message  # one damaged mug, in quarantine
+    qtbot.keyClick(page.entry, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, SummaryDialog), timeout=5000)
+    assert [page.dialog.table.item(r, 3).text() for r in range(3)] == ["24", "0", "0"]
+    with sqlite_db.read() as s:
+        assert s.scalar(select(PurchaseOrder.status)) == "partly_received"
+    assert played[:2] == ["ok", "ok"] and "error" in played
+
+
+def test_blind_receiving_hides_the_ordered_quantities(receiving, qtbot):
+    page: ReceivingPage = receiving["page"]
+    qtbot.keyClick(page.entry, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: "Blind: on" in page.legend.text())
+    scan_and_wait(qtbot, receiving, "PO-2025-0042")
+    assert column(page, 2) == ["", "", ""]
+    assert page.units_progress.isHidden()
+    qtbot.keyClick(page.entry, Qt.Key.Key_F6)  # too late for this order
+    qtbot.waitUntil(lambda: page.flash.level is Level.ERROR)
+    assert "Blind: on" in page.legend.text()
