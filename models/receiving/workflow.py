@@ -14,14 +14,13 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.actor import Actor
 from models.db import Database
-from models.entities import Product, Supplier, Tracking
+from models.entities import Product, Tracking
 from models.errors import DatabaseError, WareDeskError
 from models.feedback import Feedback, Level
 from models.floor import FloorView
@@ -29,9 +28,10 @@ from models.permissions import Perm
 from models.receiving import finishing
 from models.receiving.arrivals import Arrival
 from models.receiving.dates import parse_expiry
+from models.receiving.order_checks import fit_to_order
+from models.receiving.pending import Pending, describe_record
 from models.receiving.posting import last_open_scan, post_arrival, undo_scan
 from models.receiving.receipts import (
-    OrderLine,
     ReceiptState,
     ScanRecord,
     load_state,
@@ -40,7 +40,7 @@ from models.receiving.receipts import (
     start_unplanned,
 )
 from models.receiving.screen import receiving_view
-from models.receiving.tolerance import OverReceiptRule, Verdict
+from models.receiving.tolerance import Verdict
 from models.scanning import (
     CommandKind,
     CommandScan,
@@ -56,38 +56,6 @@ from models.scanning import (
 from models.users import authenticate
 
 MAX_TYPED_QUANTITY = 99_999
-
-
-@dataclass(frozen=True)
-class Pending:
-    """A product scan not yet posted: waiting for a lot, expiry, serial or an approval."""
-
-    key: str
-    product_id: int
-    sku: str
-    name: str
-    tracking: str
-    expiry_tracked: bool
-    min_remaining_days: int | None
-    pack_qty: int
-    qty: int
-    raw: str
-    damaged: bool
-    lot: str | None = None
-    expiry: date | None = None
-    serial: str | None = None
-    approved_by: int | None = None
-    approver: str = ""
-
-    def missing(self) -> str:
-        """What must still be asked for: "lot", "expiry", "serial" or ""."""
-        if (self.tracking == Tracking.LOT or self.expiry_tracked) and not self.lot:
-            return "lot"
-        if self.expiry_tracked and self.expiry is None:
-            return "expiry"
-        if self.tracking == Tracking.SERIAL and not self.serial:
-            return "serial"
-        return ""
 
 
 @dataclass
@@ -417,7 +385,7 @@ class ReceivingWorkflow:
             self._summary = None
             self._recent.clear()
             for scan in reversed(state.scans[-8:]):
-                self._recent.append(_describe_record(scan))
+                self._recent.append(describe_record(scan))
         return _Outcome(Feedback.ok(message, "Scan the first item."), after)
 
     def _product(self, session: Session, meaning: ProductScan, raw: str, key: str) -> _Outcome:
@@ -503,30 +471,30 @@ class ReceivingWorkflow:
             elif pending.min_remaining_days is not None and left < pending.min_remaining_days:
                 warnings.append(f"only {left} days of shelf life left "
                                 f"(at least {pending.min_remaining_days} wanted)")
-        line, unit_cost = self._order_line(session, pending)
-        if state.order_id is not None and pending.approved_by is None:
-            verdict, detail = self._judge(session, state, line, pending)
-            if verdict is Verdict.BLOCK:
-                def wait() -> None:
-                    self._pending = pending
-                    self._asking = "approval"
-                return _Outcome(Feedback.error(
-                    f"Over-receipt of {pending.sku}: {detail}. A supervisor must approve (F9), "
-                    "or cancel (Esc)."), wait)
-            if verdict in (Verdict.TOLERATED, Verdict.WARN):
-                warnings.append(detail)
+        fit = fit_to_order(session, state, product_id=pending.product_id, sku=pending.sku,
+                           qty=pending.qty)
+        if fit.verdict is Verdict.BLOCK and pending.approved_by is None:
+            def wait() -> None:
+                self._pending = pending
+                self._asking = "approval"
+            return _Outcome(Feedback.error(
+                f"Over-receipt of {pending.sku}: {fit.detail}. A supervisor must approve (F9), "
+                "or cancel (Esc)."), wait)
+        if fit.verdict in (Verdict.TOLERATED, Verdict.WARN):
+            warnings.append(fit.detail)
         note = f"over-receipt approved by {pending.approver}" if pending.approver else ""
         arrival = Arrival(
             product_id=pending.product_id, sku=pending.sku, qty=pending.qty,
             pack_qty=pending.pack_qty, lot=pending.lot, expiry=pending.expiry,
             serial=pending.serial, damaged=pending.damaged,
-            order_line_id=line.id if line else None, unit_cost=unit_cost, raw=pending.raw,
+            order_line_id=fit.line.id if fit.line else None, unit_cost=fit.unit_cost,
+            raw=pending.raw,
             approved_by=pending.approved_by, note=note)
         scan_id, replayed = post_arrival(session, self.actor, state, arrival, key=pending.key)
         record = ScanRecord(scan_id, pending.product_id, pending.sku, pending.qty,
                             pending.pack_qty, pending.damaged, pending.lot, pending.expiry,
                             pending.serial, arrival.order_line_id, False)
-        text = _describe_record(record)
+        text = describe_record(record)
         where = "quarantine" if pending.damaged else state.dock_code
 
         def after() -> None:
@@ -549,48 +517,6 @@ class ReceivingWorkflow:
     def _refuse(self, message: str) -> _Outcome:
         return _Outcome(Feedback.error(message, "Scan the next item."), self._clear_pending)
 
-    def _order_line(self, session: Session, pending: Pending) -> tuple[OrderLine | None, Any]:
-        """The order line the units count against: the first of the product's lines still
-        open, else its last line; None when the product is not on the order."""
-        state = self._state
-        assert state is not None
-        lines = [ln for ln in state.lines if ln.product_id == pending.product_id]
-        if not lines:
-            cost = session.scalar(select(Product.standard_cost).where(
-                Product.id == pending.product_id))
-            return None, cost
-        for line in lines:
-            if received_on_line(session, line.id) < line.ordered:
-                return line, line.unit_cost
-        return lines[-1], lines[-1].unit_cost
-
-    def _judge(self, session: Session, state: ReceiptState, line: OrderLine | None,
-               pending: Pending) -> tuple[Verdict, str]:
-        product = session.execute(select(Product.over_receipt_pct, Product.over_receipt_beyond)
-                                  .where(Product.id == pending.product_id)).one()
-        supplier = session.execute(select(Supplier.over_receipt_pct,
-                                          Supplier.over_receipt_beyond)
-                                   .where(Supplier.id == state.supplier_id)).first()
-        rule = OverReceiptRule.of(product_pct=product.over_receipt_pct,
-                                  product_beyond=product.over_receipt_beyond,
-                                  supplier_pct=supplier.over_receipt_pct if supplier else None,
-                                  supplier_beyond=supplier.over_receipt_beyond
-                                  if supplier else None)
-        if line is None:
-            verdict = Verdict.WARN if rule.beyond == "warn" else Verdict.BLOCK
-            return verdict, f"{pending.sku} is not on {state.order_code}"
-        received = sum(received_on_line(session, ln.id) for ln in state.lines
-                       if ln.product_id == pending.product_id)
-        ordered = sum(ln.ordered for ln in state.lines if ln.product_id == pending.product_id)
-        verdict = rule.judge(ordered=ordered, received=received, adding=pending.qty)
-        after = received + pending.qty
-        detail = "more than was ordered" if state.blind else f"{after} of {ordered} ordered"
-        if verdict is Verdict.TOLERATED:
-            detail += f", within the {rule.pct}% tolerance"
-        elif verdict is not Verdict.WITHIN and rule.pct:
-            detail += f", over the {rule.pct}% tolerance"
-        return verdict, detail
-
     # --- state -----------------------------------------------------------------------------
 
     def _clear_pending(self) -> None:
@@ -607,17 +533,3 @@ class ReceivingWorkflow:
         self._clear_pending()
         self._last = None
         self._recent.appendleft(f"finished {summary.receipt}")
-
-
-def _describe_record(scan: ScanRecord) -> str:
-    parts = [f"+{scan.qty} {scan.sku}"]
-    if scan.lot:
-        parts.append(f"lot {scan.lot}")
-    if scan.expiry:
-        parts.append(f"exp {scan.expiry}")
-    if scan.serial:
-        parts.append(f"SN {scan.serial}")
-    if scan.damaged:
-        parts.append("DAMAGED")
-    text = " · ".join(parts)
-    return f"undone: {text}" if scan.undone else text
