@@ -79,6 +79,11 @@ def _locations(workspace: Workspace) -> QWidget:
     return LocationsPage(workspace)
 
 
+def _purchasing(workspace: Workspace) -> QWidget:
+    from views.purchasing.page import PurchaseOrdersPage
+    return PurchaseOrdersPage(workspace)
+
+
 def _devices(workspace: Workspace) -> QWidget:
     from views.devices.page import devices_page
     return devices_page(workspace)
@@ -103,6 +108,8 @@ PAGES: list[PageSpec] = [
     PageSpec("moves", QT_TRANSLATE_NOOP("Pages", "Move history"), Perm.STOCK_VIEW, _moves),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Products"), None, _products),
     PageSpec("locations", QT_TRANSLATE_NOOP("Pages", "Locations"), None, _locations),
+    PageSpec("purchasing", QT_TRANSLATE_NOOP("Pages", "Purchase orders"), Perm.PURCHASING_EDIT,
+             _purchasing),
     PageSpec("printing", QT_TRANSLATE_NOOP("Pages", "Printing"), None, _printing),
     PageSpec("devices", QT_TRANSLATE_NOOP("Pages", "Devices"), None, _devices),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), None, _settings),

@@ -95,7 +95,8 @@ def order_values(view: OrderView) -> dict[str, Any]:
         "number": view.number, "supplier": view.supplier, "warehouse": view.warehouse,
         "expected_date": view.expected_date.isoformat() if view.expected_date else "",
         "note": view.note,
-        "lines": [{"line_id": line.line_id, "sku": line.sku, "name": line.alt_name or line.name,
+        "lines": [{"line_id": line.line_id, "sku": line.sku,
+                   "name": f"{line.name} {line.alt_name}".strip(),
                    "qty": str(line.qty), "received": line.received,
                    "unit_cost": _plain(line.unit_cost),
                    "expected_date": line.expected_date.isoformat() if line.expected_date

@@ -145,6 +145,26 @@
         <source>Available</source>
         <translation>可用</translation>
     </message>
+    <message>
+        <source>Order</source>
+        <translation>采购单</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseDialog</name>
@@ -725,6 +745,17 @@
     </message>
 </context>
 <context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <source>Import: nothing was saved</source>
+        <translation>导入：未保存任何内容</translation>
+    </message>
+    <message>
+        <source>{count} of the rows in {file} are wrong; nothing was imported. Correct them and import the file again.</source>
+        <translation>{file} 中有 {count} 行有误，未导入任何内容。请改正后重新导入该文件。</translation>
+    </message>
+</context>
+<context>
     <name>LayoutEditor</name>
     <message>
         <source>Element</source>
@@ -1002,6 +1033,101 @@ Workstation: {ws}</source>
     </message>
 </context>
 <context>
+    <name>OrderEditor</name>
+    <message>
+        <source>Empty: the next free number</source>
+        <translation>留空：自动取下一个单号</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-12-01</source>
+        <translation>例如 2026-12-01</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>订购数量</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Close order</source>
+        <translation>关闭采购单</translation>
+    </message>
+    <message>
+        <source>Short-close: nothing more is expected</source>
+        <translation>短交关闭：不再等待到货</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Print PDF…</source>
+        <translation>打印 PDF…</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>采购单</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细行</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>No product with this SKU</source>
+        <translation>没有此 SKU 的商品</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Stock</source>
@@ -1042,6 +1168,29 @@ Workstation: {ws}</source>
     <message>
         <source>Transfers</source>
         <translation>调拨</translation>
+    </message>
+    <message>
+        <source>Purchase orders</source>
+        <translation>采购单</translation>
+    </message>
+</context>
+<context>
+    <name>PoStatus</name>
+    <message>
+        <source>Open</source>
+        <translation>待收货</translation>
+    </message>
+    <message>
+        <source>Partly received</source>
+        <translation>部分收货</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收齐</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
     </message>
 </context>
 <context>
@@ -1567,6 +1716,69 @@ Workstation: {ws}</source>
     </message>
 </context>
 <context>
+    <name>PurchaseOrdersPage</name>
+    <message>
+        <source>Purchase orders</source>
+        <translation>采购单</translation>
+    </message>
+    <message>
+        <source>New order…</source>
+        <translation>新建采购单…</translation>
+    </message>
+    <message>
+        <source>Search number or supplier (Ctrl+F)</source>
+        <translation>搜索单号或供应商 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Suppliers…</source>
+        <translation>供应商…</translation>
+    </message>
+    <message>
+        <source>Closed: nothing more is expected.</source>
+        <translation>已关闭：不再等待到货。</translation>
+    </message>
+    <message>
+        <source>Reopened.</source>
+        <translation>已重新打开。</translation>
+    </message>
+    <message>
+        <source>Save the purchase order as PDF</source>
+        <translation>将采购单保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF saved to {path}.</source>
+        <translation>PDF 已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Import purchase orders</source>
+        <translation>导入采购单</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Importing purchase orders…</source>
+        <translation>正在导入采购单…</translation>
+    </message>
+    <message>
+        <source>{file}: {count} rows; created {created} orders, updated {updated}.</source>
+        <translation>{file}：{count} 行；新建 {created} 张采购单，更新 {updated} 张。</translation>
+    </message>
+</context>
+<context>
     <name>PutawayPage</name>
     <message>
         <source>Putaway</source>
@@ -1925,6 +2137,77 @@ Workstation: {ws}</source>
     <message>
         <source>Damaged</source>
         <translation>破损</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierDialog</name>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Search code or name (Ctrl+F)</source>
+        <translation>搜索代码或名称 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Warn, and take them</source>
+        <translation>警告并收下</translation>
+    </message>
+    <message>
+        <source>Block until a supervisor approves</source>
+        <translation>拒收，需主管批准</translation>
+    </message>
+    <message>
+        <source>Active (new orders can be placed)</source>
+        <translation>启用（可以下新采购单）</translation>
+    </message>
+    <message>
+        <source>New supplier</source>
+        <translation>新建供应商</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Over-receipt tolerance</source>
+        <translation>超收容差</translation>
+    </message>
+    <message>
+        <source>Beyond the tolerance</source>
+        <translation>超出容差时</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

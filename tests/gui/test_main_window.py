@@ -29,7 +29,7 @@ def navigation_labels(window: MainWindow) -> list[str]:
 def test_navigation_lists_the_areas_that_exist(window):
     assert navigation_labels(window) == [
         "Stock", "Receiving", "Putaway", "Transfers", "Move history", "Products", "Locations",
-        "Printing", "Devices", "Settings"]
+        "Purchase orders", "Printing", "Devices", "Settings"]
     assert isinstance(window.current_page(), StockPage)
 
 
