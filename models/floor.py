@@ -14,6 +14,19 @@ from typing import Protocol
 
 from models.feedback import Feedback
 
+#: Typed digits up to this many are a quantity; longer ones are a barcode typed by hand.
+QUANTITY_DIGITS = 5
+MAX_TYPED_QTY = 99_999
+
+
+def typed_quantity(text: str) -> int | None:
+    """The whole number a worker typed, or None when the text is no quantity (an EAN-13
+    typed by hand is a barcode, not a quantity)."""
+    text = text.strip()
+    if not text.isdigit() or len(text) > QUANTITY_DIGITS:
+        return None
+    return int(text)
+
 
 @dataclass(frozen=True)
 class FloorLine:

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 W = TypeVar("W", bound=FloorWorkflow)
 T = TypeVar("T")
 
+#: Builds a workflow on the worker thread from the database (views hold one, never the
+#: database itself).
+WorkflowFactory = Callable[[Database], FloorWorkflow]
+
 #: What a floor call touches: a scan may post stock moves.
 FLOOR_CHANGES = frozenset({"stock"})
 

@@ -7,23 +7,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.entities import Lot
+from models.floor import MAX_TYPED_QTY
 
 RECENT_KEPT = 8
-MAX_TYPED_QTY = 99_999
 
 
 def lot_id_of(session: Session, product_id: int, number: str) -> int | None:
     """The id of a product's lot by its number (as printed), or None."""
     return session.scalar(select(Lot.id).where(Lot.product_id == product_id,
                                                Lot.number == number.strip()))
-
-
-def typed_quantity(text: str) -> int | None:
-    """The whole number a worker typed, or None when the text is no quantity."""
-    text = text.strip()
-    if not text.isdigit():
-        return None
-    return int(text)
 
 
 def quantity_problem(qty: int) -> str | None:

@@ -14,9 +14,9 @@ from models.db import Database
 from models.entities import SerialNumber, Tracking
 from models.errors import InputError, WareDeskError
 from models.feedback import Feedback, Level
-from models.floor import FloorLine, FloorView
+from models.floor import FloorLine, FloorView, typed_quantity
 from models.ledger import MoveLine, PostingResult, Reason, post_moves
-from models.putaway.scanned import Recent, lot_id_of, quantity_problem, typed_quantity
+from models.putaway.scanned import Recent, lot_id_of, quantity_problem
 from models.putaway.suggestion import Place, Suggestion, load_place, refusal, suggest_bin
 from models.putaway.tasks import DockStock, PutawayTask, dock_stock, putaway_tasks, task_for
 from models.scanning import (

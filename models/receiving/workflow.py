@@ -23,7 +23,7 @@ from models.db import Database
 from models.entities import Product, Tracking
 from models.errors import DatabaseError, WareDeskError
 from models.feedback import Feedback, Level
-from models.floor import FloorView
+from models.floor import MAX_TYPED_QTY, FloorView, typed_quantity
 from models.permissions import Perm
 from models.receiving import finishing
 from models.receiving.arrivals import Arrival
@@ -54,8 +54,6 @@ from models.scanning import (
     interpret,
 )
 from models.users import authenticate
-
-MAX_TYPED_QUANTITY = 99_999
 
 
 @dataclass
@@ -113,10 +111,10 @@ class ReceivingWorkflow:
                                   "or cancel it (Esc).")
         if self._asking:
             return self._run(lambda s: self._answer(s, text))
-        if text.isdigit():
-            qty = int(text)
-            if not 0 < qty <= MAX_TYPED_QUANTITY:
-                return Feedback.error(f"A quantity is 1 to {MAX_TYPED_QUANTITY}.")
+        qty = typed_quantity(text)
+        if qty is not None:
+            if not 0 < qty <= MAX_TYPED_QTY:
+                return Feedback.error(f"A quantity is 1 to {MAX_TYPED_QTY}.")
             self._pending_qty = qty
             return Feedback.ok(f"Quantity {qty}: now scan the item.")
         return self.scan(text)

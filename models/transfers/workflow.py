@@ -15,9 +15,9 @@ from models.db import Database
 from models.entities import VIRTUAL_TYPES, LocationKind, Lot, Quant, Tracking
 from models.errors import InputError, WareDeskError
 from models.feedback import Feedback, Level
-from models.floor import FloorLine, FloorView
+from models.floor import FloorLine, FloorView, typed_quantity
 from models.ledger import MoveLine, Reason, post_moves
-from models.putaway.scanned import Recent, lot_id_of, quantity_problem, typed_quantity
+from models.putaway.scanned import Recent, lot_id_of, quantity_problem
 from models.putaway.suggestion import Place, load_place, refusal
 from models.scanning import (
     CommandKind,

@@ -335,3 +335,13 @@ def test_bad_quantities_in_a_batch_file_are_all_reported(tmp_path):
     with pytest.raises(InputError) as error:
         parse_batch_file("A,2\nB,x\nC,0\n")
     assert "line 2" in str(error.value) and "line 3" in str(error.value)
+
+
+def test_a_barcode_typed_by_hand_is_a_scan_not_a_quantity(db, site):
+    flow = flow_for(db, site.receiver)
+    flow.scan("PO-2026-0001")
+    typed = flow.enter(TEA_EAN)
+    assert typed.level is Level.OK, typed.message
+    assert stock(db, site.tea, site.dock) == 1
+    flow.enter("12")
+    assert flow.view().markers == ("Quantity 12",)

@@ -3,16 +3,12 @@ large type, scan the bin. A different bin needs a reason (F7, or typed when aske
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.ops import floor as ops
 from app.workspace import Workspace
-from models.db import Database
 from models.feedback import Feedback
-from models.floor import FloorWorkflow
 from views.floor.reason import ReasonDialog
 from views.floor.screen import FloorScreen
 
@@ -25,7 +21,7 @@ class PutawayPage(FloorScreen):
                          parent=parent)
         self.add_key("F7", self.tr("Other bin (reason)"), self.ask_override)
 
-    def workflow_factory(self) -> Callable[[Database], FloorWorkflow]:
+    def workflow_factory(self) -> ops.WorkflowFactory:
         """A putaway workflow over every warehouse's docks."""
         return ops.putaway(actor=self.workspace.actor, options=self.scan_options())
 

@@ -4,7 +4,6 @@ scan, asks a supervisor when more arrives than the order allows, and sums the re
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -12,9 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.ops import floor as ops
 from app.workspace import Workspace
-from models.db import Database
 from models.feedback import Feedback, Level
-from models.floor import FloorView, FloorWorkflow
+from models.floor import FloorView
 from views.floor.approval import ApprovalDialog
 from views.floor.reason import ReasonDialog
 from views.floor.screen import FloorScreen
@@ -45,7 +43,7 @@ class ReceivingPage(FloorScreen):
         self.add_key("F9", self.tr("Approval"), self.ask_approval)
         self.add_key("F10", self.tr("Finish"), self.finish)
 
-    def workflow_factory(self) -> Callable[[Database], FloorWorkflow]:
+    def workflow_factory(self) -> ops.WorkflowFactory:
         """A receiving workflow for the signed-in user at this workstation."""
         return ops.receiving(actor=self.workspace.actor, options=self.scan_options(),
                              blind=self.blind)

@@ -33,7 +33,6 @@ from app.error_display import error_text
 from app.ops import floor as ops
 from app.workspace import Workspace
 from devices.sound import Sound
-from models.db import Database
 from models.feedback import Feedback
 from models.floor import FloorLine, FloorView, FloorWorkflow
 from models.scanning import ScanOptions
@@ -57,7 +56,7 @@ class FloorScreen(QWidget):
     """A floor screen for any FloorWorkflow; pages add their own keys with `add_key`."""
 
     def __init__(self, workspace: Workspace, *, title: str,
-                 create: Callable[[Database], FloorWorkflow] | None = None,
+                 create: ops.WorkflowFactory | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -205,7 +204,7 @@ class FloorScreen(QWidget):
 
     # --- workflow calls ----------------------------------------------------------------------
 
-    def workflow_factory(self) -> Callable[[Database], FloorWorkflow]:
+    def workflow_factory(self) -> ops.WorkflowFactory:
         """How to build this screen's workflow on the worker (pages override)."""
         assert self._create is not None, "give FloorScreen a create function or override this"
         return self._create

@@ -3,15 +3,11 @@ each step shows on the screen in large type with its sound and colour."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.ops import floor as ops
 from app.workspace import Workspace
-from models.db import Database
-from models.floor import FloorWorkflow
 from views.floor.screen import FloorScreen
 
 
@@ -23,6 +19,6 @@ class TransferPage(FloorScreen):
                          title=QCoreApplication.translate("TransferPage", "Transfers"),
                          parent=parent)
 
-    def workflow_factory(self) -> Callable[[Database], FloorWorkflow]:
+    def workflow_factory(self) -> ops.WorkflowFactory:
         """A transfer workflow for the signed-in user."""
         return ops.transfers(actor=self.workspace.actor, options=self.scan_options())
