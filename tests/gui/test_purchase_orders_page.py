@@ -160,7 +160,8 @@ def test_importing_a_file_with_bad_rows_lists_each_one(qtbot, window, page, tmp_
 
 
 def test_the_page_in_chinese(qtbot, workspace, sqlite_db):
-    Translators().install("zh_CN")
+    translators = Translators()
+    translators.install("zh_CN")
     try:
         with sqlite_db.read() as s:
             actor = system_actor(s, "PACK-01")
@@ -179,4 +180,4 @@ def test_the_page_in_chinese(qtbot, workspace, sqlite_db):
             os.makedirs("/tmp/shots", exist_ok=True)
             main.grab().save("/tmp/shots/purchasing-zh.png")
     finally:
-        Translators().install("en")
+        translators.install("en")  # the same instance: it removes what it installed
