@@ -12,7 +12,6 @@ from models.errors import InputError, InsufficientStock
 from models.ledger import MoveLine, Reason, post_moves, reverse_posting
 from models.receiving.arrivals import Arrival, lot_for, serial_for
 from models.receiving.receipts import ReceiptState
-from models.reference_data import virtual_location_id
 
 
 def quarantine_of(session: Session, warehouse_id: int) -> int:
@@ -40,12 +39,11 @@ def post_arrival(session: Session, actor: Actor, state: ReceiptState, arrival: A
         serial_id = serial_for(session, arrival.product_id, arrival.sku, arrival.serial, lot_id)
     target = (quarantine_of(session, state.warehouse_id) if arrival.damaged
               else state.dock_id)
-    supplier = virtual_location_id(session, LocationType.SUPPLIER)
     reference = state.order_code or f"REC-{state.receipt_id}"
     result = post_moves(
         session, actor,
-        [MoveLine(arrival.product_id, arrival.qty, supplier, target, lot_id=lot_id,
-                  serial_id=serial_id, unit_cost=arrival.unit_cost)],
+        [MoveLine(arrival.product_id, arrival.qty, state.supplier_location_id, target,
+                  lot_id=lot_id, serial_id=serial_id, unit_cost=arrival.unit_cost)],
         reason=Reason.RECEIPT, reference=reference, note=arrival.note,
         idempotency_key=f"receipt:{state.receipt_id}:{key}")
     if result.replayed:

@@ -30,6 +30,7 @@ from models.entities import (
 )
 from models.errors import InputError, NotFound
 from models.permissions import Perm
+from models.reference_data import virtual_location_id
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class ReceiptState:
     reason: str
     lines: tuple[OrderLine, ...]
     scans: tuple[ScanRecord, ...]
+    supplier_location_id: int  # the virtual location goods come from
 
 
 def _dock(session: Session, warehouse_id: int) -> int:
@@ -188,7 +190,8 @@ def load_state(session: Session, receipt_id: int) -> ReceiptState:
         order_code=order.code if order else None, supplier=supplier.name if supplier else "",
         supplier_id=receipt.supplier_id, warehouse_id=receipt.warehouse_id,
         dock_id=receipt.dock_location_id, dock_code=dock_code, blind=receipt.blind,
-        reason=receipt.reason, lines=lines, scans=scans)
+        reason=receipt.reason, lines=lines, scans=scans,
+        supplier_location_id=virtual_location_id(session, LocationType.SUPPLIER))
 
 
 def received_on_line(session: Session, order_line_id: int) -> int:

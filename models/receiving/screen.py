@@ -3,9 +3,11 @@ units, progress, the last scans, and what to scan or type next."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from models.floor import FloorLine, FloorView
+from models.receiving.receipts import ScanRecord
 
 if TYPE_CHECKING:
     from models.receiving.workflow import ReceivingWorkflow
@@ -16,6 +18,34 @@ _PROMPTS = {
     "serial": "Scan the serial number of {sku}",
     "approval": "Over-receipt of {sku}: supervisor approval (F9) or cancel (Esc)",
 }
+
+
+class ScanTotals:
+    """Running totals of a receipt's scans, so drawing the screen costs the same at the
+    thousandth scan as at the first."""
+
+    def __init__(self, scans: Iterable[ScanRecord] = ()) -> None:
+        self.good: dict[int, int] = {}  # order line -> good units
+        self.damaged: dict[int, int] = {}  # order line -> damaged units
+        self.off_order: dict[int, list[int]] = {}  # product -> [good, damaged] not ordered
+        self.details: dict[int, str] = {}  # product -> its last lot and expiry
+        self.skus: dict[int, str] = {}
+        for scan in scans:
+            if not scan.undone:
+                self.add(scan)
+
+    def add(self, scan: ScanRecord, sign: int = 1) -> None:
+        """Count a scan in (sign 1) or out again (sign -1, an undo)."""
+        self.skus[scan.product_id] = scan.sku
+        if scan.lot and sign > 0:
+            self.details[scan.product_id] = f"lot {scan.lot}" + (
+                f" · exp {scan.expiry}" if scan.expiry else "")
+        if scan.order_line_id is None:
+            totals = self.off_order.setdefault(scan.product_id, [0, 0])
+            totals[1 if scan.damaged else 0] += sign * scan.qty
+            return
+        target = self.damaged if scan.damaged else self.good
+        target[scan.order_line_id] = target.get(scan.order_line_id, 0) + sign * scan.qty
 
 
 def receiving_view(flow: ReceivingWorkflow) -> FloorView:
@@ -36,23 +66,10 @@ def receiving_view(flow: ReceivingWorkflow) -> FloorView:
         prompt = _PROMPTS[flow.asking].format(sku=pending.sku)
     else:
         prompt = "Scan the next item" + (" (damaged)" if flow.damaged else "")
-    good: dict[int, int] = {}
-    damaged: dict[int, int] = {}
-    off_order: dict[int, list[int]] = {}
-    last = next((s for s in reversed(flow.scans) if not s.undone), None)
-    details: dict[int, str] = {}
-    for scan in flow.scans:
-        if scan.undone:
-            continue
-        if scan.lot:
-            details[scan.product_id] = f"lot {scan.lot}" + (
-                f" · exp {scan.expiry}" if scan.expiry else "")
-        if scan.order_line_id is None:
-            totals = off_order.setdefault(scan.product_id, [0, 0])
-            totals[1 if scan.damaged else 0] += scan.qty
-        else:
-            target = damaged if scan.damaged else good
-            target[scan.order_line_id] = target.get(scan.order_line_id, 0) + scan.qty
+    totals = flow.totals
+    last = flow.last_record
+    good, damaged, off_order, details = (totals.good, totals.damaged, totals.off_order,
+                                         totals.details)
     before = flow.received_before
     names = flow.product_names
     lines = []
@@ -66,7 +83,7 @@ def receiving_view(flow: ReceivingWorkflow) -> FloorView:
             sku=line.sku, name=line.name, expected=None if state.blind else line.ordered,
             done=done, damaged=bad, detail=details.get(line.product_id, ""),
             current=last is not None and last.order_line_id == line.id))
-    skus = {s.product_id: s.sku for s in flow.scans}
+    skus = totals.skus
     for product_id, (done, bad) in off_order.items():
         done_units += done + bad
         lines.append(FloorLine(

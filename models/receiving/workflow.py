@@ -39,7 +39,7 @@ from models.receiving.receipts import (
     received_on_line,
     start_unplanned,
 )
-from models.receiving.screen import receiving_view
+from models.receiving.screen import ScanTotals, receiving_view
 from models.receiving.tolerance import Verdict
 from models.scanning import (
     CommandKind,
@@ -73,7 +73,9 @@ class ReceivingWorkflow:
         self.blind = blind
         self._today = today
         self._state: ReceiptState | None = None
-        self._scans: list[ScanRecord] = []
+        self._scans: dict[int, ScanRecord] = {}  # by id, oldest first
+        self._totals = ScanTotals()
+        self._last_record: ScanRecord | None = None
         self._before: dict[int, int] = {}  # order line -> units received by earlier receipts
         self._names: dict[int, str] = {}
         self._pending_qty: int | None = None
@@ -170,12 +172,15 @@ class ReceivingWorkflow:
             if scan_id is None:
                 return _Outcome(Feedback.warning("Nothing to undo on this receipt."))
             undo_scan(session, self.actor, scan_id)
-            record = next((r for r in self._scans if r.id == scan_id), None)
+            record = self._scans.get(scan_id)
             text = (f"{record.qty} × {record.sku}" if record else f"scan {scan_id}")
 
             def after() -> None:
-                self._scans = [replace(r, undone=True) if r.id == scan_id else r
-                               for r in self._scans]
+                if record is not None and not record.undone:
+                    self._scans[scan_id] = replace(record, undone=True)
+                    self._totals.add(record, sign=-1)
+                self._last_record = next((r for r in reversed(self._scans.values())
+                                          if not r.undone), None)
                 self._recent.appendleft(f"undone: {text}")
             return _Outcome(Feedback.ok(f"Undone: {text} went back off the receipt.",
                                         self._next_step(), frozenset({"stock"})), after)
@@ -224,7 +229,17 @@ class ReceivingWorkflow:
     @property
     def scans(self) -> list[ScanRecord]:
         """This receipt's scans, oldest first."""
-        return list(self._scans)
+        return list(self._scans.values())
+
+    @property
+    def totals(self) -> ScanTotals:
+        """Running totals of this receipt's scans."""
+        return self._totals
+
+    @property
+    def last_record(self) -> ScanRecord | None:
+        """The newest scan still counted."""
+        return self._last_record
 
     @property
     def received_before(self) -> dict[int, int]:
@@ -375,7 +390,9 @@ class ReceivingWorkflow:
 
         def after() -> None:
             self._state = state
-            self._scans = list(state.scans)
+            self._scans = {scan.id: scan for scan in state.scans}
+            self._totals = ScanTotals(state.scans)
+            self._last_record = next((r for r in reversed(state.scans) if not r.undone), None)
             self._before = before
             self._names = names
             self._clear_pending()
@@ -496,8 +513,10 @@ class ReceivingWorkflow:
         where = "quarantine" if pending.damaged else state.dock_code
 
         def after() -> None:
-            if all(r.id != scan_id for r in self._scans):
-                self._scans.append(record)
+            if scan_id not in self._scans:
+                self._scans[scan_id] = record
+                self._totals.add(record)
+                self._last_record = record
                 self._recent.appendleft(text)
             self._names[pending.product_id] = pending.name
             self._last = replace(pending, damaged=False)
@@ -526,7 +545,9 @@ class ReceivingWorkflow:
     def _finished(self, summary: finishing.ReceiptSummary) -> None:
         self._summary = summary
         self._state = None
-        self._scans = []
+        self._scans = {}
+        self._totals = ScanTotals()
+        self._last_record = None
         self._before = {}
         self._clear_pending()
         self._last = None
