@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from models.actor import Actor
 from models.db import Database
-from models.entities import Product, Tracking
+from models.entities import Lot, Product, Tracking
 from models.errors import DatabaseError, WareDeskError
 from models.feedback import Feedback, Level
 from models.floor import MAX_TYPED_QTY, FloorView, typed_quantity
@@ -469,6 +469,13 @@ class ReceivingWorkflow:
 
     def _advance(self, session: Session, pending: Pending) -> _Outcome:
         missing = pending.missing()
+        if missing == "expiry":
+            # A lot already recorded brings its expiry along: one lot, one date.
+            known = session.scalar(select(Lot.expiry).where(
+                Lot.product_id == pending.product_id, Lot.number == pending.lot))
+            if known is not None:
+                pending = replace(pending, expiry=known)
+                missing = pending.missing()
         if missing:
             return self._ask(pending, missing)
         state = self._state

@@ -345,3 +345,14 @@ def test_a_barcode_typed_by_hand_is_a_scan_not_a_quantity(db, site):
     assert stock(db, site.tea, site.dock) == 1
     flow.enter("12")
     assert flow.view().markers == ("Quantity 12",)
+
+
+def test_a_known_lot_brings_its_expiry_so_it_is_asked_once(db, site):
+    flow = flow_for(db, site.receiver)
+    flow.scan("PO-2026-0001")
+    flow.scan(milk_code("K1", "280430"), symbology="]d2")
+    flow.enter("3")
+    flow.scan(MILK_GTIN)
+    assert flow.view().asking == "lot"
+    assert flow.enter("K1").level is Level.OK  # no expiry question: the lot has one
+    assert stock(db, site.milk, site.dock) == 4
