@@ -25,6 +25,33 @@
     </message>
 </context>
 <context>
+    <name>BatchResultsDialog</name>
+    <message>
+        <source>Batch file replayed</source>
+        <translation>批量文件已导入</translation>
+    </message>
+    <message>
+        <source>{n} lines: {ok} received, {bad} refused.</source>
+        <translation>共 {n} 行：{ok} 行已收货，{bad} 行被拒绝。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
     <name>BrowserPage</name>
     <message>
         <source>Loading…</source>
@@ -677,6 +704,7 @@
     <name>FloorScreen</name>
     <message>
         <source>Cancel</source>
+        <extracomment>The dialog a key opened last (reason, approval, summary).</extracomment>
         <translation>取消</translation>
     </message>
     <message>
@@ -1036,6 +1064,7 @@ Workstation: {ws}</source>
     <name>OrderEditor</name>
     <message>
         <source>Empty: the next free number</source>
+        <extracomment>The user changed something since the order was shown. A SKU was typed into line `row`: the page looks the product up.</extracomment>
         <translation>留空：自动取下一个单号</translation>
     </message>
     <message>
@@ -1871,9 +1900,69 @@ Workstation: {ws}</source>
     </message>
 </context>
 <context>
+    <name>ReceiptOutputs</name>
+    <message>
+        <source>Discrepancy report (PDF)…</source>
+        <translation>差异报告（PDF）…</translation>
+    </message>
+    <message>
+        <source>A label per unit</source>
+        <translation>每件一张标签</translation>
+    </message>
+    <message>
+        <source>A label per case</source>
+        <translation>每箱一张标签</translation>
+    </message>
+    <message>
+        <source>A lot label per lot</source>
+        <translation>每批次一张批次标签</translation>
+    </message>
+    <message>
+        <source>PDF file…</source>
+        <translation>PDF 文件…</translation>
+    </message>
+    <message>
+        <source>Print labels</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <source>Save the discrepancy report</source>
+        <translation>保存差异报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Nothing to label by this rule.</source>
+        <translation>按此规则没有需要打印的标签。</translation>
+    </message>
+    <message>
+        <source>Save the labels</source>
+        <translation>保存标签</translation>
+    </message>
+    <message>
+        <source>Printing {n} labels on {printer}…</source>
+        <translation>正在 {printer} 上打印 {n} 张标签…</translation>
+    </message>
+    <message>
+        <source>Print job {job}: {status}, {sent} of {total} labels sent.</source>
+        <translation>打印任务 {job}：{status}，已发送 {sent} / {total} 张标签。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {why}</source>
+        <translation>无法写入 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>ReceivingPage</name>
     <message>
         <source>Receiving</source>
+        <extracomment>Blind receiving for the next order opened (F6): ordered quantities stay hidden. &quot;order&quot; after F2 on an empty field: the next Enter opens that order number.</extracomment>
         <translation>收货</translation>
     </message>
     <message>
@@ -1899,6 +1988,10 @@ Workstation: {ws}</source>
     <message>
         <source>Finish</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>Batch file</source>
+        <translation>批量文件</translation>
     </message>
     <message>
         <source>Type the purchase order number, then Enter</source>
@@ -1939,6 +2032,18 @@ Workstation: {ws}</source>
     <message>
         <source>Nothing is waiting for approval</source>
         <translation>没有等待批准的事项</translation>
+    </message>
+    <message>
+        <source>Batch scanner file</source>
+        <translation>批量扫描文件</translation>
+    </message>
+    <message>
+        <source>Scanner files (*.txt *.csv);;All files (*)</source>
+        <translation>扫描文件 (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Batch file: {ok} of {n} lines received.</source>
+        <translation>批量文件：{n} 行中 {ok} 行已收货。</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2225,7 @@ Workstation: {ws}</source>
     </message>
     <message>
         <source>SKU</source>
+        <extracomment>The report and label buttons (views.floor.receipt_outputs), when given.</extracomment>
         <translation>SKU</translation>
     </message>
     <message>

@@ -4,17 +4,22 @@ scan, asks a supervisor when more arrives than the order allows, and sums the re
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.ops import floor as ops
+from app.ops import receiving as receiving_ops
 from app.workspace import Workspace
 from models.feedback import Feedback, Level
 from models.floor import FloorView
+from models.receiving.batch_file import ReplayResult
 from views.floor.approval import ApprovalDialog
+from views.floor.batch_results import BatchResultsDialog
 from views.floor.reason import ReasonDialog
+from views.floor.receipt_outputs import ReceiptOutputs
 from views.floor.screen import FloorScreen
 from views.floor.summary import SummaryDialog
 
@@ -42,6 +47,7 @@ class ReceivingPage(FloorScreen):
         self.add_key("Ctrl+Z", self.tr("Undo last scan"), self.undo_last)
         self.add_key("F9", self.tr("Approval"), self.ask_approval)
         self.add_key("F10", self.tr("Finish"), self.finish)
+        self.add_key("F4", self.tr("Batch file"), self.replay_file)
 
     def workflow_factory(self) -> ops.WorkflowFactory:
         """A receiving workflow for the signed-in user at this workstation."""
@@ -161,7 +167,30 @@ class ReceivingPage(FloorScreen):
     def show_summary(self, summary: ReceiptSummary | None) -> None:
         """The receipt just finished, in a dialog (Enter closes it)."""
         if summary is not None:
-            self.open_dialog(SummaryDialog(summary, parent=self))
+            outputs = ReceiptOutputs(self.workspace, summary.receipt)
+            self.open_dialog(SummaryDialog(summary, parent=self, outputs=outputs))
+
+    def replay_file(self) -> None:
+        """F4: replay a batch scanner's file into the open receipt."""
+        if self.workflow is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Batch scanner file"), "", self.tr("Scanner files (*.txt *.csv);;"
+                                                             "All files (*)"))
+        if not path:
+            return
+        receiving_ops.replay_file(workflow=self.workflow, path=Path(path)) \
+            .success(self._replayed).failure(self.show_error) \
+            .run_in_background(self.workspace.runner, parent=self)
+
+    def _replayed(self, result: tuple[list[ReplayResult], FloorView]) -> None:
+        results, view = result
+        self.render(view)
+        refused = sum(r.level is Level.ERROR for r in results)
+        self.show_feedback(Feedback(Level.WARNING if refused else Level.OK, self.tr(
+            "Batch file: {ok} of {n} lines received.").format(ok=len(results) - refused,
+                                                             n=len(results))))
+        self.open_dialog(BatchResultsDialog(results, parent=self))
 
     def render(self, view: FloorView) -> None:
         """Also sums the receipt up when a scan of CMD-DONE finished it."""

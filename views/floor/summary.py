@@ -24,7 +24,8 @@ SHORT_OR_OVER = "#ffe0b2"
 class SummaryDialog(QDialog):
     """Shows a models.receiving ReceiptSummary; Enter or Esc closes it."""
 
-    def __init__(self, summary: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, summary: Any, parent: QWidget | None = None, *,
+                 outputs: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Receipt {receipt} finished").format(
             receipt=summary.receipt))
@@ -47,6 +48,11 @@ class SummaryDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        #: The report and label buttons (views.floor.receipt_outputs), when given.
+        self.outputs = outputs
+        if outputs is not None:
+            layout.addWidget(outputs)
+            self.finished.connect(lambda _result: getattr(outputs, "shutdown", lambda: None)())
         layout.addWidget(buttons)
         self.resize(820, 480)
 
