@@ -379,9 +379,10 @@ class PutawayWorkflow:
     @staticmethod
     def _line(stock: DockStock, on_dock: int, done: int, bin_code: str,
               current: bool) -> FloorLine:
-        lot = f"lot {stock.lot_number} · " if stock.lot_number else ""
+        # The bin first: it is what the worker walks to, and a narrow column cuts the end.
+        lot = f" · lot {stock.lot_number}" if stock.lot_number else ""
         return FloorLine(sku=stock.sku, name=stock.name, expected=on_dock, done=done,
-                         detail=f"{lot}dock {stock.dock_code} → {bin_code}", current=current)
+                         detail=f"→ {bin_code}{lot} · from {stock.dock_code}", current=current)
 
     def _prompt(self) -> str:
         if self._choices:

@@ -109,7 +109,7 @@ def test_full_putaway_of_a_dock_with_two_products_and_a_lot_product(db, actor, s
     view = flow.view()
     assert [(ln.sku, ln.expected, ln.done) for ln in view.lines] == [
         ("MUG", 0, 12), ("CUP", 0, 5), ("TEA", 0, 4), ("TEA", 0, 6)]
-    assert view.lines[2].detail == "lot L2 · dock RECV-01 → B-01"
+    assert view.lines[2].detail == "→ B-01 · lot L2 · from RECV-01"
     assert (view.done_lines, view.total_lines, view.done_units) == (4, 4, 27)
     assert_clean(db)
 
