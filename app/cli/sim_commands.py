@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import threading
 import time
@@ -68,13 +69,19 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     both = sim_commands.add_parser(
         "devices", help="a serial scanner and an MT-SICS scale together, for the demo",
-        description="Starts both on fixed links in the data folder. A typed number puts that "
-        "load (kg) on the scale; any other line is scanned. With --configure, this "
+        description="Starts both on fixed links in the data folder. A typed weight (1.25, at "
+        "most four digits before the point) puts that load (kg) on the scale; any other line, "
+        "barcodes of digits included, is scanned. With --configure, this "
         "workstation's device settings are pointed at them, so the app's Devices page and "
         "floor screens use them.")
     both.add_argument("--configure", action="store_true",
                       help="save device settings that use these simulators")
     both.set_defaults(run=run_devices)
+
+
+# A load is a weight as typed (1.25, 12, 0.5): at most four digits before the point. Longer
+# digit strings are barcodes (an EAN-13 is all digits) and are scanned.
+_LOAD = re.compile(r"^\d{1,4}(\.\d+)?$")
 
 
 def _posix_only() -> None:
@@ -234,12 +241,11 @@ def run_devices(args: argparse.Namespace, ctx: CliContext) -> int:
         print("This workstation's device settings now use them.", flush=True)
 
     def handle(line: str) -> None:
-        try:
-            weight = Decimal(line)
-        except InvalidOperation:
+        if not _LOAD.match(line):
             scanner.scan(line.replace("<GS>", "\x1d"))
             print(f"scanned {line}", flush=True)
             return
+        weight = Decimal(line)
         scale.put(weight)
         print(f"load {weight} kg", flush=True)
 

@@ -102,9 +102,11 @@ def test_demo_devices_configure_this_workstation_to_use_them(processes):
     scanner.start()
     try:
         assert scanner.wait_connected(5)
-        process.stdin.write("SO-1001\n")
+        # An EAN-13 is all digits: scanned, not taken for a weight; 1.25 is a load.
+        process.stdin.write("SO-1001\n6923456000018\n1.25\n")
         process.stdin.flush()
-        wait_for(lambda: bool(scans))
-        assert scans[0].text == "SO-1001"
+        wait_for(lambda: len(scans) >= 2)
+        assert [scan.text for scan in scans] == ["SO-1001", "6923456000018"]
+        assert "load 1.25 kg" in [process.stdout.readline().strip() for _ in range(3)]
     finally:
         scanner.stop()

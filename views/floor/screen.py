@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QProgressBar,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -82,6 +83,10 @@ class FloorScreen(QWidget):
     def _build(self) -> None:
         self.title = QLabel(self._title)
         _font(self.title, 24, bold=True)
+        # A long supplier name must not widen the window past the screen: the label may
+        # shrink, and the whole title stays in its tooltip.
+        self.title.setMinimumWidth(1)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.lines_progress = QLabel()
         self.units_progress = QLabel()
         for label in (self.lines_progress, self.units_progress):
@@ -306,6 +311,7 @@ class FloorScreen(QWidget):
         """Show a workflow's view."""
         self.view = view
         self.title.setText(view.title or self._title)
+        self.title.setToolTip(view.title or self._title)
         self.prompt.setText(view.prompt)
         self.current.setText(view.current)
         self.current.setVisible(bool(view.current))
