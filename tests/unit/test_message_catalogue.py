@@ -1,0 +1,152 @@
+"""The Chinese message catalogue covers every message the floor workflows and the errors they
+raise can show (read from the source of models/), and translates finished messages with their
+values, part by part where a message is made of several."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+
+from app.message_text import TRANSLATIONS, MessageCatalogue, translate
+from tests.unit.model_messages import model_messages
+
+ZH = "zh_CN"
+
+#: Templates the catalogue needs no entry for, each with why.
+NEVER_SHOWN_ALONE = {
+    # Halves of "{sku} {name}: {done}{of}" on the receiving screen; the catalogue has the
+    # two whole forms ("{item}: {done} of {expected}", "{item}: {done} received").
+    " of {}",
+    " received",
+    # Pieces of longer messages, which the catalogue has whole: "Put away ...; 5 more wait
+    # on RECV-01.", "The GS1 code cannot be read after ...".
+    "; {} more wait on {}",
+    " after {}",
+    # A TypeError for a programming mistake, never a worker's message.
+    "not a parsed scan: {}",
+}
+
+#: Words that stay in Chinese text: codes, keys, formats and the command line.
+KEPT = ("waredesk scan sheet", "GS1 Digital Link", "WareDesk", "UTF-8", "GB18030", "EAN/UPC",
+        "UPC-E", "GTIN", "SSCC", "REC-", "CMD-QTY", "Esc", "PO-")
+_ENGLISH = re.compile(r"[A-Za-z]{3,}")
+SAMPLE = "Q7"  # a value as a code would be: it is no English word
+
+
+def english_left(text: str, *values: str) -> list[str]:
+    """Runs of three or more ASCII letters in `text`, apart from kept words and `values`."""
+    for kept in (*KEPT, *values):
+        text = text.replace(kept, " ")
+    return _ENGLISH.findall(text)
+
+
+def _sample(template: str) -> str:
+    """A message the template can be: a placeholder glued to a word or to another placeholder
+    is an optional piece (" (reason)", " lot L7", "Line 2: "), left out; the others a code."""
+    pieces = template.split("{}")
+    text = pieces[0]
+    for i, after in enumerate(pieces[1:], start=1):
+        before = pieces[i - 1]
+        glued = before[-1:].isalpha() or after[:1].isalpha() or (
+            after == "" and i < len(pieces) - 1)
+        text += ("" if glued else SAMPLE) + after
+    return text
+
+
+TEMPLATES = sorted({f.template: f for f in model_messages()}.values(),
+                   key=lambda f: (f.path, f.line))
+
+
+def test_the_source_walk_finds_the_messages_of_every_kind_of_sink():
+    found = {f.template for f in TEMPLATES}
+    assert "Over-receipt of {}: {}. A supervisor must approve (F9), or cancel (Esc)." in found
+    assert "{} of {} ordered, over the {}% tolerance" in found  # a value, followed
+    assert "Scan or type the lot number of {}" in found  # a dict of prompts, .format()ted
+    assert "Unplanned REC-{} ({}) · {} · blind" in found  # `title +=` twice
+    assert "Damaged → quarantine" in found  # a FloorView marker
+    assert "{}{} is lot-tracked: say which lot." in found  # a posting check, raised
+    assert "The scan was empty: scan the barcode again." in found  # an unknown scan's reason
+    assert "Wrong user name or password." in found  # LoginFailed
+    assert len(found) > 250
+
+
+def test_the_skip_list_names_only_messages_the_code_still_has():
+    assert {f.template for f in TEMPLATES} >= NEVER_SHOWN_ALONE
+
+
+@pytest.mark.parametrize("found", TEMPLATES, ids=lambda f: f"{f.path}:{f.line}")
+def test_every_message_of_the_floor_workflows_has_a_translation(found):
+    if found.template in NEVER_SHOWN_ALONE:
+        pytest.skip("never shown alone")
+    message = _sample(found.template)
+    assert english_left(translate(message, ZH), SAMPLE) == [], (
+        f"{found.path}:{found.line} {found.template!r} has no entry in "
+        "resources/translations/messages_zh_CN.json")
+
+
+def test_every_translation_names_only_its_templates_placeholders():
+    data = json.loads((TRANSLATIONS / "messages_zh_CN.json").read_text(encoding="utf-8"))
+    field = re.compile(r"\{(\w+)\}")
+    for english, chinese in data["messages"].items():
+        assert set(field.findall(chinese)) == set(field.findall(english)), english
+        assert english_left(chinese, *field.findall(english)) == [], english
+    MessageCatalogue(data["messages"])  # every template compiles
+
+
+def test_an_over_receipt_is_translated_with_its_detail():
+    message = ("Over-receipt of TEA-001: 38 of 24 ordered, over the 10% tolerance. A supervisor "
+               "must approve (F9), or cancel (Esc).")
+    assert translate(message, ZH) == (
+        "TEA-001 超收：已收 38 / 订购 24，超出 10% 容差。需主管批准（F9），或取消（Esc）。")
+
+
+def test_a_scan_with_warnings_is_translated_part_by_part():
+    message = ("+12 TEA-001 · lot LJ-2026 → RECV-01: only 30 days of shelf life left (at least "
+               "120 wanted); 26 of 24 ordered, within the 10% tolerance")
+    assert translate(message, ZH) == (
+        "+12 TEA-001 · 批次 LJ-2026 → RECV-01：仅剩 30 天保质期（要求至少 120 天）；"
+        "已收 26 / 订购 24，在 10% 容差内")
+
+
+def test_codes_lots_and_numbers_are_kept_as_they_are():
+    assert translate("TEA-006 is lot-tracked: scan or type the lot number.", ZH) == \
+        "TEA-006 按批次管理：请扫描或输入批次号。"
+    assert translate("Line 2: TEA would move from A-01-1 to itself.", ZH) == \
+        "第 2 行：TEA 不能从 A-01-1 移到它自己。"
+    assert translate("Only 5 of TEA lot L7 wait on RECV-01: type 5 or less.", ZH) == \
+        "RECV-01 只有 5 件 TEA 批次 L7 待上架：请输入 5 或更少。"
+
+
+def test_english_and_unknown_messages_stay_as_they_are():
+    assert translate("Scan the next item", "en") == "Scan the next item"
+    assert translate("Scan the next item", "en_US") == "Scan the next item"
+    assert translate("PO-2026-0001 · Acme Trading", ZH) == "PO-2026-0001 · Acme Trading"
+    assert translate("扫描下一件商品", ZH) == "扫描下一件商品"
+    assert translate("", ZH) == ""
+
+
+def test_translating_a_message_is_cheap():
+    """Reported, not asserted as a timing: microseconds per message, first time and cached."""
+    catalogue = MessageCatalogue(json.loads(
+        (TRANSLATIONS / "messages_zh_CN.json").read_text(encoding="utf-8"))["messages"])
+    messages = [_sample(f.template) for f in TEMPLATES] + [
+        "+12 TEA-001 · lot LJ-2026 → RECV-01", "Scan the next item",
+        "Over-receipt of TEA: 38 of 24 ordered, over the 10% tolerance. A supervisor must "
+        "approve (F9), or cancel (Esc)."]
+    started = time.perf_counter()
+    for message in messages:
+        catalogue.translate(message)
+    uncached = (time.perf_counter() - started) / len(messages) * 1e6
+    for message in messages:
+        translate(message, ZH)
+    started = time.perf_counter()
+    for _ in range(10):
+        for message in messages:
+            translate(message, ZH)
+    cached = (time.perf_counter() - started) / len(messages) / 10 * 1e6
+    print(f"\ntranslate(): {uncached:.1f} µs per message uncached, {cached:.2f} µs cached "
+          f"({len(messages)} messages, {len(catalogue.templates)} templates)")
+    assert uncached > 0 and cached > 0
