@@ -25,6 +25,7 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translati
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _WORD = re.compile(r"[A-Za-z]{3,}")
+_ENCLOSED = re.compile(r"\([^()]*\)|'[^']*'|“[^”]*”")
 _MEMO_SIZE = 20_000
 _CJK_END = "。；：！？）」"
 
@@ -40,6 +41,8 @@ class _Template:
     target: str
     anchor: str  # the longest literal text: the regex only runs where it occurs
     weight: int  # literal characters: the more, the more specific
+    opening: str  # the placeholder the template starts with, or ""
+    literal: str  # the template's own text, placeholders left out
 
 
 def _compile(source: str, target: str) -> _Template:
@@ -62,8 +65,17 @@ def _compile(source: str, target: str) -> _Template:
     if missing:
         raise ValueError(f"the translation of {source!r} names {sorted(missing)}, which the "
                          "English template has not")
+    opening = match.group(1) if (match := _PLACEHOLDER.match(source)) else ""
     return _Template(re.compile("".join(parts), re.DOTALL), target,
-                     max(literals, key=len), sum(map(len, literals)))
+                     max(literals, key=len), sum(map(len, literals)), opening,
+                     "".join(literals))
+
+
+def _joined(value: str) -> bool:
+    """True when `value` is several messages joined by ": " or "; " (outside brackets and
+    quotes): "+2 TEA → RECV-01: 26" is no SKU."""
+    bare = _ENCLOSED.sub("", value)
+    return ": " in bare or "; " in bare
 
 
 class MessageCatalogue:
@@ -74,6 +86,16 @@ class MessageCatalogue:
         templates = [_compile(en, text) for en, text in messages.items()
                      if _PLACEHOLDER.search(en)]
         self.templates = tuple(sorted(templates, key=lambda t: -t.weight))
+        # Only templates whose longest word occurs in a message can match it: an index by
+        # that word keeps the regexes tried per message to a handful.
+        self._by_word: dict[str, list[int]] = {}
+        self._wordless: list[int] = []
+        for rank, template in enumerate(self.templates):
+            words = _WORD.findall(template.literal)
+            if words:
+                self._by_word.setdefault(max(words, key=len), []).append(rank)
+            else:
+                self._wordless.append(rank)
         self._memo: dict[str, str] = {}
 
     @classmethod
@@ -92,13 +114,12 @@ class MessageCatalogue:
             return found
         if depth > 12 or not message.strip():
             return message
-        text = self._whole(message, depth)
+        text, left = self._whole(message, depth)
         if text is None:
             text = self._by_parts(message, depth)
-        elif _WORD.search(text):
-            # A template that starts or ends with a placeholder also matches a message made
-            # of several ("X of Y ordered" around "...; 26 of 24 ordered"): where English is
-            # left, the parts may do better.
+        elif left:
+            # A value still holds English words and spaces: maybe the template matched
+            # across a message made of several, and the parts do better.
             parts = self._by_parts(message, depth)
             if len(_WORD.findall(parts)) < len(_WORD.findall(text)):
                 text = parts
@@ -107,17 +128,29 @@ class MessageCatalogue:
         self._memo[message] = text
         return text
 
-    def _whole(self, message: str, depth: int) -> str | None:
-        for template in self.templates:
+    def _whole(self, message: str, depth: int) -> tuple[str | None, bool]:
+        """The translation by the most specific template matching the whole message, and
+        whether a value in it is English words the catalogue did not know."""
+        ranks = list(self._wordless)
+        for word in set(_WORD.findall(message)):
+            ranks += self._by_word.get(word, ())
+        for rank in sorted(ranks):
+            template = self.templates[rank]
             if template.anchor not in message:
                 continue
             match = template.pattern.fullmatch(message)
             if match is None:
                 continue
+            # A template that opens with a placeholder ("{received} of {ordered} ordered")
+            # would swallow the head of a joined message ("+2 TEA → RECV-01: 26 of 24 ..."):
+            # that message is translated part by part instead.
+            if template.opening and _joined(match.group(template.opening)):
+                continue
             values = {name: self._translate(value, depth + 1)
                       for name, value in match.groupdict().items()}
-            return _PLACEHOLDER.sub(lambda m, v=values: v[m.group(1)], template.target)
-        return None
+            left = any(" " in v and _WORD.search(v) for v in values.values())
+            return _PLACEHOLDER.sub(lambda m, v=values: v[m.group(1)], template.target), left
+        return None, False
 
     def _by_parts(self, message: str, depth: int) -> str:
         stripped = message.strip()

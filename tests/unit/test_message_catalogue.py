@@ -150,3 +150,11 @@ def test_translating_a_message_is_cheap():
     print(f"\ntranslate(): {uncached:.1f} µs per message uncached, {cached:.2f} µs cached "
           f"({len(messages)} messages, {len(catalogue.templates)} templates)")
     assert uncached > 0 and cached > 0
+
+
+def test_a_template_opening_with_a_value_does_not_swallow_the_head_of_a_joined_message():
+    assert translate("+2 TEA → RECV-01: 26 of 24 ordered, within the 10% tolerance", ZH) == \
+        "+2 TEA → RECV-01：已收 26 / 订购 24，在 10% 容差内"
+    assert translate("Location A-01 (blocked: 盘点中) is a location: in receiving, scan the "
+                     "items (put them away in Putaway).", ZH) == \
+        "库位 A-01（已锁定：盘点中） 是库位：收货时请扫描商品（上架请到“上架”页面）。"
