@@ -10,6 +10,7 @@ each call returns.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.device_bridge import ScanInput
-from app.error_display import error_text
+from app.error_display import error_text, in_user_language
 from app.ops import floor as ops
 from app.workspace import Workspace
 from devices.sound import Sound
@@ -232,7 +233,7 @@ class FloorScreen(QWidget):
     def _start_failed(self, error: BaseException) -> None:
         self._starting = False
         self._waiting.clear()
-        self.show_feedback(Feedback.error(error_text(error)))
+        self.show_feedback(Feedback.error(error_text(error, self.language)))
 
     def call(self, call: Call) -> None:
         """Make one workflow call on the runner, then show its feedback and the new view."""
@@ -252,7 +253,7 @@ class FloorScreen(QWidget):
     def show_error(self, error: BaseException) -> None:
         """An op's error on the flash, with the error sound (never a message box here: the
         worker is looking at the flash, not the mouse)."""
-        self.show_feedback(Feedback.error(error_text(error)))
+        self.show_feedback(Feedback.error(error_text(error, self.language)))
 
     def scan(self, scan: ScanInput) -> None:
         """Hand a scan from any device to the workflow."""
@@ -299,8 +300,20 @@ class FloorScreen(QWidget):
 
     # --- showing -----------------------------------------------------------------------------
 
+    @property
+    def language(self) -> str:
+        """The worker's language, from this workstation's settings."""
+        return self.workspace.settings.language
+
+    def shown(self, text: str) -> str:
+        """A workflow's text (English, from models/) in the worker's language."""
+        return in_user_language(text, self.language)
+
     def show_feedback(self, feedback: Feedback) -> None:
-        """Flash and sound one answer."""
+        """Flash and sound one answer, in the worker's language (`last_feedback` is what was
+        shown)."""
+        feedback = replace(feedback, message=self.shown(feedback.message),
+                           next_step=self.shown(feedback.next_step))
         self.last_feedback = feedback
         self.flash.flash_enabled = self._flash_enabled()
         self.flash.show_feedback(feedback)
@@ -308,14 +321,17 @@ class FloorScreen(QWidget):
             self.workspace.sounds.play(Sound(feedback.level.value))
 
     def render(self, view: FloorView) -> None:
-        """Show a workflow's view."""
+        """Show a workflow's view, its texts in the worker's language (`self.view` stays as
+        the workflow wrote it: pages read its fields)."""
         self.view = view
-        self.title.setText(view.title or self._title)
-        self.title.setToolTip(view.title or self._title)
-        self.prompt.setText(view.prompt)
-        self.current.setText(view.current)
+        shown = self.shown
+        title = shown(view.title) or self._title
+        self.title.setText(title)
+        self.title.setToolTip(title)
+        self.prompt.setText(shown(view.prompt))
+        self.current.setText(shown(view.current))
         self.current.setVisible(bool(view.current))
-        self.markers.setText("   ".join(view.markers))
+        self.markers.setText("   ".join(shown(m) for m in view.markers))
         self.markers.setVisible(bool(view.markers))
         self.lines_progress.setText(self.tr("Lines {done} / {total}").format(
             done=view.done_lines, total=view.total_lines))
@@ -330,7 +346,7 @@ class FloorScreen(QWidget):
         self.progress_bar.setValue(min(done, total))
         self._show_lines(view.lines)
         self.recent.clear()
-        self.recent.addItems(list(view.recent))
+        self.recent.addItems([shown(line) for line in view.recent])
         self.entry.setPlaceholderText(self.placeholder(view.asking))
 
     def placeholder(self, asking: str) -> str:
@@ -350,7 +366,8 @@ class FloorScreen(QWidget):
         current_row = -1
         for row, line in enumerate(lines):
             cells = (line.sku, line.name, "" if line.expected is None else str(line.expected),
-                     str(line.done), str(line.damaged) if line.damaged else "", line.detail)
+                     str(line.done), str(line.damaged) if line.damaged else "",
+                     self.shown(line.detail))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 3, 4):

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.error_display import in_user_language
+
 SHORT_OR_OVER = "#ffe0b2"
 
 
@@ -39,7 +41,7 @@ class SummaryDialog(QDialog):
         heading_font.setPointSize(20)
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
-        self.message = QLabel(summary.message)
+        self.message = QLabel(in_user_language(summary.message))
         self.message.setWordWrap(True)
         self.table = self._table(summary.lines)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
