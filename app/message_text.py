@@ -65,9 +65,10 @@ def _compile(source: str, target: str) -> _Template:
     if missing:
         raise ValueError(f"the translation of {source!r} names {sorted(missing)}, which the "
                          "English template has not")
-    opening = match.group(1) if (match := _PLACEHOLDER.match(source)) else ""
+    first = _PLACEHOLDER.match(source)
     return _Template(re.compile("".join(parts), re.DOTALL), target,
-                     max(literals, key=len), sum(map(len, literals)), opening,
+                     max(literals, key=len), sum(map(len, literals)),
+                     first.group(1) if first else "",
                      "".join(literals))
 
 

@@ -14,6 +14,7 @@ from models.entities import Location, LocationType, Product, Warehouse
 from models.feedback import Feedback
 from models.floor import FloorView
 from models.putaway import PutawayWorkflow
+from models.transfers import TransferWorkflow
 from tests import factories as f
 from tests.db.test_receiving import (
     PHONE_GTIN,
@@ -29,7 +30,7 @@ ZH = "zh_CN"
 #: The data's own words: SKUs, product and supplier names, codes, lots, serials, users.
 DATA = ("PO-2026-0001", "REC-", "Product TEA", "Product MILK", "Product PHONE", "Acme Trading",
         "TEA", "MILK", "PHONE", "RECV-01", "QUAR-01", "A-01-1", "A-01-2", "A-01-3",
-        "NOPE-1", "closer to packing", "SOON",
+        "NOPE-1", "NOPE", "closer to packing", "SOON",
         "L7", "SN-1", "SN-2", "rita", "sam", "LOT-9", "CMD-NOPE")
 
 
@@ -136,3 +137,37 @@ def test_a_putaway_run_reads_in_chinese(db: Database):
     ])
     assert len(screen.texts) > 60
     assert screen.english() == {}
+
+
+def test_a_transfer_run_reads_in_chinese(db: Database):
+    site = Site(db)
+    receiving = flow_for(db, site.receiver)
+    for code in ("PO-2026-0001", TEA_CASE, milk_code("L7"), milk_code("SOON", "280115")):
+        receiving.scan(code, symbology="]d2" if code.startswith("01") else None)
+    flow = TransferWorkflow(db, site.receiver)
+    screen = Screen()
+    screen.show(flow.view())
+    _run(screen, flow, [
+        lambda w: w.scan(TEA_EAN),  # an item before the bin
+        lambda w: w.scan("RECV-01"),
+        lambda w: w.enter("3"),
+        lambda w: w.scan(TEA_EAN),
+        lambda w: w.scan("CMD-QTY+20"),  # more than is there
+        lambda w: w.scan("0109501101530003"),  # milk in two lots
+        lambda w: w.enter("NOPE"),
+        lambda w: w.enter("L7"),
+        lambda w: w.scan("CMD-UNDO"),
+        lambda w: w.scan(f"01{PHONE_GTIN}21SN-1"),  # serial-tracked
+        lambda w: w.scan("RECV-01"),  # where it comes from
+        lambda w: w.scan("CMD-DONE"),
+        lambda w: w.scan("A-01-1"),
+        lambda w: w.scan("CMD-DONE"),
+        lambda w: w.cancel(),
+        lambda w: w.scan("A-01-1"),
+        lambda w: w.cancel(),
+    ])
+    assert len(screen.texts) > 50
+    assert screen.english() == {}
+    shown = [translate(t, ZH) for t in screen.texts]
+    assert "批次 L7 · RECV-01 可用 1" in shown
+    assert "已将 3 件（1 行）从 RECV-01 移到 A-01-1。" in shown

@@ -38,7 +38,7 @@ SAMPLE = "Q7"  # a value as a code would be: it is no English word
 
 def english_left(text: str, *values: str) -> list[str]:
     """Runs of three or more ASCII letters in `text`, apart from kept words and `values`."""
-    for kept in (*KEPT, *values):
+    for kept in sorted((*KEPT, *values), key=len, reverse=True):
         text = text.replace(kept, " ")
     return _ENGLISH.findall(text)
 
