@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.error_display import in_user_language
 from models.feedback import Level
 from models.receiving.batch_file import ReplayResult
 
@@ -45,7 +46,7 @@ class BatchResultsDialog(QDialog):
         for row, result in enumerate(results):
             qty = "" if result.line.qty is None else str(result.line.qty)
             for column, text in enumerate((str(result.line.line_no), result.line.code, qty,
-                                           result.message)):
+                                           in_user_language(result.message))):
                 item = QTableWidgetItem(text)
                 if result.level in TINTS:
                     item.setBackground(QColor(TINTS[result.level]))

@@ -136,7 +136,7 @@ class ReceivingPage(FloorScreen):
         # The refusal's message says how much over the order it is; the prompt only that.
         last = self.last_feedback
         why = last.message if last is not None and last.level is Level.ERROR \
-            else self.view.prompt
+            else self.shown(self.view.prompt)
         dialog = ApprovalDialog(why, parent=self)
         dialog.approved.connect(self._approve)
         self.open_dialog(dialog)
