@@ -3,6 +3,14 @@
 from models.entities.access import AppSetting, AuditEvent, Permission, Role, User, role_permission
 from models.entities.base import Base, utcnow
 from models.entities.catalog import Barcode, Product, Tracking
+from models.entities.counting import (
+    BinStatus,
+    CountBin,
+    CountLine,
+    CountStatus,
+    LastCount,
+    StockCount,
+)
 from models.entities.printing import JobStatus, LabelTemplate, PrintJob
 from models.entities.purchasing import (
     BeyondTolerance,
@@ -28,8 +36,13 @@ __all__ = [
     "Barcode",
     "Base",
     "BeyondTolerance",
+    "BinStatus",
+    "CountBin",
+    "CountLine",
+    "CountStatus",
     "JobStatus",
     "LabelTemplate",
+    "LastCount",
     "Location",
     "LocationKind",
     "LocationType",
@@ -47,6 +60,7 @@ __all__ = [
     "Reservation",
     "Role",
     "SerialNumber",
+    "StockCount",
     "StockMove",
     "StockPosting",
     "Supplier",
