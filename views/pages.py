@@ -64,6 +64,11 @@ def _transfers(workspace: Workspace) -> QWidget:
     return TransferPage(workspace)
 
 
+def _counting(workspace: Workspace) -> QWidget:
+    from views.floor.counting_page import CountingPage
+    return CountingPage(workspace)
+
+
 def _moves(workspace: Workspace) -> QWidget:
     from views.moves_page import MovesPage
     return MovesPage(workspace)
@@ -82,6 +87,11 @@ def _locations(workspace: Workspace) -> QWidget:
 def _purchasing(workspace: Workspace) -> QWidget:
     from views.purchasing.page import PurchaseOrdersPage
     return PurchaseOrdersPage(workspace)
+
+
+def _counts(workspace: Workspace) -> QWidget:
+    from views.counts.page import CountsPage
+    return CountsPage(workspace)
 
 
 def _devices(workspace: Workspace) -> QWidget:
@@ -105,11 +115,13 @@ PAGES: list[PageSpec] = [
     PageSpec("receiving", QT_TRANSLATE_NOOP("Pages", "Receiving"), Perm.STOCK_MOVE, _receiving),
     PageSpec("putaway", QT_TRANSLATE_NOOP("Pages", "Putaway"), Perm.STOCK_MOVE, _putaway),
     PageSpec("transfers", QT_TRANSLATE_NOOP("Pages", "Transfers"), Perm.STOCK_MOVE, _transfers),
+    PageSpec("counting", QT_TRANSLATE_NOOP("Pages", "Counting"), Perm.STOCK_MOVE, _counting),
     PageSpec("moves", QT_TRANSLATE_NOOP("Pages", "Move history"), Perm.STOCK_VIEW, _moves),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Products"), None, _products),
     PageSpec("locations", QT_TRANSLATE_NOOP("Pages", "Locations"), None, _locations),
     PageSpec("purchasing", QT_TRANSLATE_NOOP("Pages", "Purchase orders"), Perm.PURCHASING_EDIT,
              _purchasing),
+    PageSpec("counts", QT_TRANSLATE_NOOP("Pages", "Counts"), Perm.STOCK_ADJUST, _counts),
     PageSpec("printing", QT_TRANSLATE_NOOP("Pages", "Printing"), None, _printing),
     PageSpec("devices", QT_TRANSLATE_NOOP("Pages", "Devices"), None, _devices),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), None, _settings),
