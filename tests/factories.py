@@ -81,3 +81,34 @@ def barcode(session: Session, item: Product, code: str, *, pack: int = 1) -> Bar
     session.add(row)
     session.flush()
     return row
+
+
+def stock_count(session: Session, wh: Warehouse, created_by: int, locations: list[Location],
+                *, blind: bool = True, title: str = "test count", recount_pct: int = 5,
+                recount_units: int = 1) -> int:
+    """An open StockCount over `locations`, every bin pending (round 0); returns its id."""
+    from models.entities import CountBin, StockCount
+
+    count = StockCount(warehouse_id=wh.id, title=title, kind="locations", blind=blind,
+                       recount_pct=recount_pct, recount_units=recount_units,
+                       created_by=created_by)
+    session.add(count)
+    session.flush()
+    session.add_all(CountBin(count_id=count.id, location_id=loc.id) for loc in locations)
+    session.flush()
+    return count.id
+
+
+def serial_in(db: object, actor: object, product_id: int, location_id: int,
+              serial_id: int) -> int:
+    """Receive one serial-numbered unit from the supplier location into a location."""
+    from models.ledger import MoveLine, Reason, post_moves
+    from models.reference_data import virtual_location_id
+
+    def work(session: Session) -> int:
+        supplier = virtual_location_id(session, LocationType.SUPPLIER)
+        line = MoveLine(product_id, 1, supplier, location_id, serial_id=serial_id)
+        return post_moves(session, actor, [line],  # type: ignore[arg-type]
+                          reason=Reason.RECEIPT).posting_id
+
+    return db.transact(work)  # type: ignore[attr-defined]
