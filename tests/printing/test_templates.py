@@ -20,8 +20,9 @@ def test_the_list_has_every_label_and_document_with_sizes():
     assert (infos["sku-50x30"].width_mm, infos["sku-50x30"].height_mm) == (50, 30)
     assert (infos["waybill-76x130"].width_mm, infos["waybill-76x130"].height_mm) == (76, 130)
     assert {name for name, info in infos.items() if info.kind == "document"} == {
-        "pick-list", "packing-slip", "count-sheet", "purchase-order", "receiving-discrepancy"}
-    assert len(infos) == 11
+        "pick-list", "packing-slip", "count-sheet", "count-report", "purchase-order",
+        "receiving-discrepancy"}
+    assert len(infos) == 12
 
 
 @pytest.mark.parametrize("name", [info.name for info in list_templates()])
