@@ -25,6 +25,80 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Approve {code}</source>
+        <translation>审核 {code}</translation>
+    </message>
+    <message>
+        <source>Approving posts {lines} adjustments to or from inventory loss: {units} units, value {value}.</source>
+        <translation>审核将过账 {lines} 笔调整（调入或调出盘亏库位）：{units} 件，金额 {value}。</translation>
+    </message>
+    <message>
+        <source>{n} bins are not counted yet: they are not adjusted.</source>
+        <translation>还有 {n} 个库位未盘点：这些库位不做调整。</translation>
+    </message>
+    <message>
+        <source>Optional note for the ledger</source>
+        <translation>可选：写入流水的备注</translation>
+    </message>
+    <message>
+        <source>Approve and post</source>
+        <translation>审核并过账</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovedDialog</name>
+    <message>
+        <source>{code} approved</source>
+        <translation>{code} 已审核</translation>
+    </message>
+    <message>
+        <source>Bins approved</source>
+        <translation>已审核库位</translation>
+    </message>
+    <message>
+        <source>Adjustment moves posted</source>
+        <translation>已过账调整笔数</translation>
+    </message>
+    <message>
+        <source>Units found (added)</source>
+        <translation>盘盈数量（调入）</translation>
+    </message>
+    <message>
+        <source>Units missing (written off)</source>
+        <translation>盘亏数量（核销）</translation>
+    </message>
+    <message>
+        <source>Bins not counted, left out</source>
+        <translation>未盘点、未调整的库位</translation>
+    </message>
+    <message>
+        <source>Lines counted</source>
+        <translation>盘点行数</translation>
+    </message>
+    <message>
+        <source>Lines without variance</source>
+        <translation>无差异行数</translation>
+    </message>
+    <message>
+        <source>Count accuracy</source>
+        <translation>盘点准确率</translation>
+    </message>
+    <message>
+        <source>Value found</source>
+        <translation>盘盈金额</translation>
+    </message>
+    <message>
+        <source>Shrinkage value</source>
+        <translation>损耗金额</translation>
+    </message>
+    <message>
+        <source>Net value change</source>
+        <translation>金额净变化</translation>
+    </message>
+</context>
+<context>
     <name>BatchResultsDialog</name>
     <message>
         <source>Batch file replayed</source>
@@ -49,6 +123,25 @@
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>BinStatus</name>
+    <message>
+        <source>Not counted</source>
+        <translation>未盘点</translation>
+    </message>
+    <message>
+        <source>Being counted</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>已盘点</translation>
+    </message>
+    <message>
+        <source>Recount</source>
+        <translation>待复盘</translation>
     </message>
 </context>
 <context>
@@ -191,6 +284,296 @@
     <message>
         <source>Received</source>
         <translation>已收货</translation>
+    </message>
+</context>
+<context>
+    <name>CountKind</name>
+    <message>
+        <source>Whole warehouse</source>
+        <extracomment>Plan kinds in the order the plan dialog offers them.</extracomment>
+        <translation>全仓</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>库区</translation>
+    </message>
+    <message>
+        <source>Aisle</source>
+        <translation>巷道</translation>
+    </message>
+    <message>
+        <source>Location range</source>
+        <translation>库位范围</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>Cycle count (ABC)</source>
+        <translation>循环盘点（ABC）</translation>
+    </message>
+    <message>
+        <source>Random sample</source>
+        <translation>随机抽盘</translation>
+    </message>
+</context>
+<context>
+    <name>CountStatus</name>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>CountTables</name>
+    <message>
+        <source>Count</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Bins counted</source>
+        <translation>已盘库位</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>库区</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>盘点人</translation>
+    </message>
+    <message>
+        <source>Counted at</source>
+        <translation>盘点时间</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Lot / serial</source>
+        <translation>批次 / 序列号</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>账面数</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Value impact</source>
+        <translation>金额影响</translation>
+    </message>
+</context>
+<context>
+    <name>CountingPage</name>
+    <message>
+        <source>Counting</source>
+        <extracomment>&quot;count&quot; after F2 on an empty field: the next Enter opens that count number.</extracomment>
+        <translation>盘点作业</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘</translation>
+    </message>
+    <message>
+        <source>Open count</source>
+        <translation>打开盘点单</translation>
+    </message>
+    <message>
+        <source>Bin empty</source>
+        <translation>库位为空</translation>
+    </message>
+    <message>
+        <source>Finish bin</source>
+        <translation>完成库位</translation>
+    </message>
+    <message>
+        <source>Undo last scan</source>
+        <translation>撤销上次扫描</translation>
+    </message>
+    <message>
+        <source>Batch file</source>
+        <translation>批量文件</translation>
+    </message>
+    <message>
+        <source>{text} is no count number</source>
+        <translation>{text} 不是盘点单号</translation>
+    </message>
+    <message>
+        <source>Type the number on the count sheet (COUNT-12 or 12)</source>
+        <translation>输入盘点表上的单号（COUNT-12 或 12）</translation>
+    </message>
+    <message>
+        <source>Batch scanner file</source>
+        <translation>批量扫描器文件</translation>
+    </message>
+    <message>
+        <source>Scanner files (*.txt *.csv);;All files (*)</source>
+        <translation>扫描器文件 (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Batch file: {ok} of {n} lines counted.</source>
+        <translation>批量文件：{n} 行中已盘点 {ok} 行。</translation>
+    </message>
+    <message>
+        <source>Bins {done} / {total}</source>
+        <translation>库位 {done} / {total}</translation>
+    </message>
+    <message>
+        <source>Counted {n}</source>
+        <translation>已盘 {n}</translation>
+    </message>
+    <message>
+        <source>Type the count number (COUNT-12 or 12), then Enter</source>
+        <translation>输入盘点单号（COUNT-12 或 12），然后按回车</translation>
+    </message>
+</context>
+<context>
+    <name>CountsPage</name>
+    <message>
+        <source>Counts</source>
+        <extracomment>The dialog opened last (plan, approve, approved): tests drive it.</extracomment>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Plan count…</source>
+        <translation>计划盘点…</translation>
+    </message>
+    <message>
+        <source>Request recount</source>
+        <translation>要求复盘</translation>
+    </message>
+    <message>
+        <source>Send the selected bins to a recount by another counter</source>
+        <translation>将所选库位交由另一位盘点人复盘</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>审核…</translation>
+    </message>
+    <message>
+        <source>Count sheet PDF…</source>
+        <translation>盘点表 PDF…</translation>
+    </message>
+    <message>
+        <source>Count report PDF…</source>
+        <translation>盘点报告 PDF…</translation>
+    </message>
+    <message>
+        <source>Adjustments in move history</source>
+        <translation>在库存流水中查看调整</translation>
+    </message>
+    <message>
+        <source>Only variances</source>
+        <translation>仅显示差异</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Variances</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Choose a count, or plan one</source>
+        <translation>选择一个盘点单，或新建计划</translation>
+    </message>
+    <message>
+        <source>{code} – {title} – {status}</source>
+        <translation>{code} – {title} – {status}</translation>
+    </message>
+    <message>
+        <source>{lines} lines differ: {units} units, value {value}</source>
+        <translation>{lines} 行有差异：{units} 件，金额 {value}</translation>
+    </message>
+    <message>
+        <source>{code} planned: {n} bins to count. Counters scan {code} on the Counting screen.</source>
+        <translation>{code} 已计划：需盘点 {n} 个库位。盘点人在“盘点作业”界面扫描 {code}。</translation>
+    </message>
+    <message>
+        <source>{locations}: to be recounted by another counter.</source>
+        <translation>{locations}：将由另一位盘点人复盘。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF saved to {path}.</source>
+        <translation>PDF 已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1546,10 @@ Workstation: {ws}</source>
         <translation>库存</translation>
     </message>
     <message>
+        <source>Counting</source>
+        <translation>盘点作业</translation>
+    </message>
+    <message>
         <source>Move history</source>
         <translation>库存流水</translation>
     </message>
@@ -1173,6 +1560,10 @@ Workstation: {ws}</source>
     <message>
         <source>Locations</source>
         <translation>库位</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>盘点单</translation>
     </message>
     <message>
         <source>Printing</source>
@@ -1201,6 +1592,122 @@ Workstation: {ws}</source>
     <message>
         <source>Purchase orders</source>
         <translation>采购单</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Plan a count</source>
+        <extracomment>The fields each kind asks for (the rest are hidden).</extracomment>
+        <translation>计划盘点</translation>
+    </message>
+    <message>
+        <source>Optional: what this count is for</source>
+        <translation>可选：本次盘点的用途</translation>
+    </message>
+    <message>
+        <source>SKUs separated by commas or spaces</source>
+        <translation>多个 SKU 用逗号或空格分隔</translation>
+    </message>
+    <message>
+        <source>Stock value</source>
+        <translation>库存金额</translation>
+    </message>
+    <message>
+        <source>Velocity (units moved out)</source>
+        <translation>周转速度（出库数量）</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> bins</source>
+        <translation> 个库位</translation>
+    </message>
+    <message>
+        <source>Optional: the same number draws the same bins</source>
+        <translation>可选：相同的数字抽取相同的库位</translation>
+    </message>
+    <message>
+        <source>Blind: counters do not see the expected quantities</source>
+        <translation>盲盘：盘点人看不到账面数量</translation>
+    </message>
+    <message>
+        <source> units</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>盘点范围</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>库区</translation>
+    </message>
+    <message>
+        <source>Aisle</source>
+        <translation>巷道</translation>
+    </message>
+    <message>
+        <source>From location</source>
+        <translation>起始库位</translation>
+    </message>
+    <message>
+        <source>To location</source>
+        <translation>结束库位</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>ABC classes by</source>
+        <translation>ABC 分类依据</translation>
+    </message>
+    <message>
+        <source>Count class A every</source>
+        <translation>A 类盘点周期</translation>
+    </message>
+    <message>
+        <source>Count class B every</source>
+        <translation>B 类盘点周期</translation>
+    </message>
+    <message>
+        <source>Count class C every</source>
+        <translation>C 类盘点周期</translation>
+    </message>
+    <message>
+        <source>Sample size</source>
+        <translation>抽样数量</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Recount when a line is off by</source>
+        <translation>某行差异达到此比例时复盘</translation>
+    </message>
+    <message>
+        <source>and by at least</source>
+        <translation>且差异至少为</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The Counts page: plan stock counts, follow their bins, review variances and approve."""
