@@ -1,5 +1,5 @@
-"""`waredesk count plan|list|show|sheet|variances|recount|approve|report`: stock counts from
-the command line, from the plan to the approved adjustment and its report."""
+"""`waredesk count plan|list|show|sheet|variances|recount|approve|cancel|report`: stock
+counts from the command line, from the plan to the approved adjustment and its report."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ from pathlib import Path
 
 from app.cli.context import CliContext
 from models.counting.documents import count_report_data, count_sheet_data
-from models.counting.plans import bin_progress, find_count, list_counts, plan_count
+from models.counting.plans import (
+    bin_progress,
+    cancel_count,
+    find_count,
+    list_counts,
+    plan_count,
+)
 from models.counting.review import accuracy, approve_count, request_recount, variances
 from models.errors import InputError
 from printing.render import render_many
@@ -70,6 +76,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     approve.add_argument("count", metavar="N|COUNT-N")
     approve.add_argument("--note", default="")
     approve.set_defaults(run=run_approve)
+    cancel = sub.add_parser("cancel", help="cancel an open count (nothing is posted)")
+    cancel.add_argument("count", metavar="N|COUNT-N")
+    cancel.set_defaults(run=run_cancel)
     report = sub.add_parser("report", help="the count report (variances, accuracy) as PDF")
     report.add_argument("count", metavar="N|COUNT-N")
     report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
@@ -189,6 +198,15 @@ def run_approve(args: argparse.Namespace, ctx: CliContext) -> int:
     if result.left_out:
         print(f"Not counted, left out: {', '.join(result.left_out[:20])}"
               + (" ..." if len(result.left_out) > 20 else ""))
+    return 0
+
+
+def run_cancel(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Cancel an open count."""
+    actor = ctx.actor()
+    code = ctx.database().transact(lambda session: cancel_count(
+        session, actor, find_count(session, args.count).id).code)
+    print(f"{code} cancelled; its bins can be counted again.")
     return 0
 
 

@@ -179,6 +179,29 @@ def _refuse_bins_in_open_counts(session: Session, chosen: list[int],
                          "that count first, or plan around those bins.")
 
 
+def cancel_count(session: Session, actor: Actor, count_id: int) -> StockCount:
+    """Cancel an open count: nothing is posted, its bins are free for another count, and a
+    location a counter had blocked for it is unblocked."""
+    actor.require(Perm.STOCK_ADJUST)
+    count = find_count(session, count_id)
+    if count.status == CountStatus.CANCELLED:
+        return count
+    if count.status != CountStatus.OPEN:
+        raise InputError(f"{count.code} is {count.status}; only an open count is cancelled.")
+    busy = session.execute(
+        select(Location, CountBin.was_blocked)
+        .join(CountBin, CountBin.location_id == Location.id)
+        .where(CountBin.count_id == count.id, CountBin.status == BinStatus.COUNTING)
+        .with_for_update(of=Location)).all()
+    for location, was_blocked in busy:
+        if not was_blocked and location.blocked_reason == f"being counted ({count.code})":
+            location.blocked, location.blocked_reason = False, ""
+    count.status = CountStatus.CANCELLED
+    session.flush()
+    audit.record(session, actor, "count.cancel", entity="stock_count", entity_id=count.id)
+    return count
+
+
 def find_count(session: Session, ref: str | int) -> StockCount:
     """The count with this number or code (7 or COUNT-7), or NotFound."""
     match = _CODE.match(str(ref).strip())

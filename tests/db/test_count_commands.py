@@ -96,6 +96,9 @@ def test_plan_kinds_and_mistakes_from_the_command_line(db, site, capsys):
     assert "Z-99 not in COUNT-1" in capsys.readouterr().err
     assert main(["--db", db.url, "count", "approve", "2"]) == 2
     assert "COUNT-2 has no counted bins yet" in capsys.readouterr().err
+    assert main(["--db", db.url, "count", "cancel", "2"]) == 0
+    assert "COUNT-2 cancelled" in capsys.readouterr().out
     assert main(["--db", db.url, "count", "list"]) == 0
     listed = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in listed] == ["COUNT-2", "COUNT-1"]
+    assert [line.split()[:3] for line in listed] == [["COUNT-2", "WH1", "cancelled"],
+                                                     ["COUNT-1", "WH1", "open"]]

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 
 from models.actor import Actor
 from models.counting.abc import abc_classes
-from models.counting.plans import find_count, list_counts, plan_count
+from models.counting.plans import cancel_count, find_count, list_counts, plan_count
 from models.entities import (
     CountBin,
     CountStatus,
@@ -227,3 +227,23 @@ def test_an_empty_plan_and_a_counter_without_adjust_permission_are_refused(db, s
                                          today=TODAY))
     with db.read() as s:
         assert s.scalar(select(StockCount.id)) is None
+
+
+def test_cancelling_a_count_frees_its_bins_and_unblocks_one_being_counted(db, site, actor):
+    zone = site.plan("zone", zone="ZB")
+    with db.write() as s:
+        # A counter is on B-01-1 (the workflow blocked it); B-01-2 was blocked before.
+        s.execute(update(CountBin).where(CountBin.location_id.in_(
+            [site.loc["B-01-1"], site.loc["B-01-2"]])).values(status="counting", round=1))
+        s.execute(update(CountBin).where(CountBin.location_id == site.loc["B-01-2"]).values(
+            was_blocked=True))
+        s.execute(update(Location).where(Location.id == site.loc["B-01-1"]).values(
+            blocked=True, blocked_reason=f"being counted (COUNT-{zone})"))
+        s.execute(update(Location).where(Location.id == site.loc["B-01-2"]).values(
+            blocked=True, blocked_reason="damaged shelf"))
+    db.transact(lambda s: cancel_count(s, actor, zone))
+    with db.read() as s:
+        assert s.get(StockCount, zone).status == "cancelled"
+        assert not s.get(Location, site.loc["B-01-1"]).blocked
+        assert s.get(Location, site.loc["B-01-2"]).blocked_reason == "damaged shelf"
+    assert bins_of(db, site.plan("zone", zone="ZB")) == ["B-01-1", "B-01-2"]
