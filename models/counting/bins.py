@@ -160,6 +160,9 @@ def start_round(session: Session, actor: Actor, count: CountInfo, location_id: i
                         tuple(round_lines(session, row.id, row.round)))
     location = session.get(Location, location_id, with_for_update=True)
     assert location is not None
+    if location.blocked and location.blocked_reason == BLOCK_REASON.format(code=count.code):
+        raise InputError(f"{row.code} was just taken by another counter: scan another "
+                         "location.")
     if location.blocked and location.blocked_reason.startswith(_BLOCK_PREFIX):
         raise InputError(f"{row.code} is {location.blocked_reason}: another count has it now. "
                          "Scan another location.")

@@ -29,7 +29,7 @@ from models.counting.bins import BinRound, CountInfo, RoundLine, RoundResult
 from models.counting.count_view import counting_view
 from models.counting.tally import Item, LineKey, Placed
 from models.db import Database
-from models.entities import BinStatus, Lot, Product, Tracking
+from models.entities import BinStatus, CountStatus, Lot, Product, StockCount, Tracking
 from models.errors import DatabaseError, WareDeskError
 from models.feedback import Feedback, Level
 from models.floor import MAX_TYPED_QTY, FloorView, typed_quantity
@@ -316,6 +316,19 @@ class CountingWorkflow:
                                         self._next_step()))
         finished = (bins.finish_round(session, self.actor, count, current.bin_id)
                     if current is not None else None)
+        status = session.scalar(select(StockCount.status).where(StockCount.id == count.id))
+        if status != CountStatus.OPEN:
+            # Approved or cancelled meanwhile: the bin in hand is finished (and unblocked),
+            # no new one starts.
+            text = f"{count.code} is {status} now: no more locations are counted in it."
+            if finished is not None:
+                text = f"{self._finished_text(finished)} {text}"
+
+            def closed() -> None:
+                if finished is not None:
+                    self._bin_finished(finished)
+                self._set_round(None)
+            return _Outcome(Feedback.error(text), closed)
         started = bins.start_round(session, self.actor, count, meaning.location_id)
         done, total = bins.progress(session, count.id)
         parts = [self._finished_text(finished)] if finished else []

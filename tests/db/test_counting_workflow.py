@@ -427,3 +427,70 @@ def test_a_scan_retried_after_a_lost_answer_is_counted_once(db, site):
 
 def view_is_between_bins(flow: CountingWorkflow) -> bool:
     return flow.current_bin is None and flow.view().prompt == "Scan a location of the count"
+
+
+def test_a_location_blocked_before_the_count_stays_blocked_after_it(db, site):
+    with db.write() as s:
+        loc = s.get(Location, site.loc["A-01-5"])
+        loc.blocked, loc.blocked_reason = True, "rack damaged"
+    flow = counting(db, site.carl, site)
+    assert flow.scan("A-01-5").level is Level.OK
+    assert blocked(db, site, "A-01-5") == (True, "rack damaged")
+    flow.bin_empty()
+    assert count_bin(db, site, "A-01-5").was_blocked
+    assert blocked(db, site, "A-01-5") == (True, "rack damaged")
+
+
+def test_a_count_cancelled_meanwhile_starts_no_new_bin(db, site):
+    from models.entities import StockCount
+    flow = counting(db, site.carl, site)
+    flow.scan("A-01-1")
+    with db.write() as s:
+        s.get(StockCount, site.count_id).status = "cancelled"
+    refused = flow.scan("A-01-6")
+    assert refused.level is Level.ERROR and "cancelled" in refused.message
+    assert not blocked(db, site, "A-01-1")[0]  # the bin in hand was finished and unblocked
+    assert not blocked(db, site, "A-01-6")[0] and flow.current_bin is None
+    assert count_bin(db, site, "A-01-6").status == "pending"
+
+
+def test_counted_and_approved_on_hand_is_counted_plus_moves_after(db, site):
+    """End to end with the review's approval: variances posted, a pick after a round kept."""
+    from models.counting.review import approve_count
+
+    carl, cora = counting(db, site.carl, site), counting(db, site.cora, site)
+    for flow in (carl, cora):
+        flow.scan("A-01-2")  # carl counts first, cora recounts: the same finding
+        flow.enter("5")
+        flow.scan(f"01{MILK_GTIN}10L1")
+        flow.enter("2")
+        flow.scan(f"01{MILK_GTIN}10L2")  # one of L2 is gone
+        flow.scan(f"01{MILK_GTIN}10L9")  # and one of an unknown lot is here
+        flow.scan("A-01-3")
+        for serial in ("SN-1", "SN-2", "SN-9"):  # SN-3 is missing, SN-9 extra
+            flow.scan(f"01{PHONE_GTIN}21{serial}")
+        flow.finish_bin()
+    carl.scan("A-01-1")
+    carl.enter("10")
+    carl.scan(TEA_EAN)
+    carl.finish_bin()
+    pick(db, site.system, site.tea, site.loc["A-01-1"], 1)  # after the round
+    for code, units in (("A-01-4", 2), ("A-01-6", 100)):
+        carl.scan(code)
+        carl.enter(str(units))
+        carl.scan(TEA_EAN)
+    carl.scan("A-01-5")
+    carl.bin_empty()
+    assert carl.view().done_lines == 6 and carl.view().finished
+    with db.write() as s:
+        approve_count(s, site.system, site.count_id)
+    assert stock(db, site.tea, site.loc["A-01-1"]) == 9  # counted 10, then 1 picked
+    with db.read() as s:
+        milk = {lot: on_hand(s, site.milk, location_id=site.loc["A-01-2"], lot_id=lot_id)
+                for lot, lot_id in [*site.lots.items(),
+                                    ("L9", s.scalar(select(Lot.id).where(Lot.number == "L9")))]}
+        phones = set(s.scalars(select(SerialNumber.serial).where(
+            SerialNumber.location_id == site.loc["A-01-3"])))
+    assert milk == {"L1": 5, "L2": 2, "L9": 1}
+    assert phones == {"SN-1", "SN-2", "SN-9"}
+    assert_ledger_clean(db)
