@@ -57,7 +57,8 @@ def count_sheet_data(session: Session, count_id: int) -> dict[str, Any]:
             lines.append({"location": b.code, "sku": _NONE, "name": "(empty in the books)",
                           "expected": "" if count.blind else "0"})
         for r in held:
-            name = f"{r.name} (lot {r.number})" if r.number else r.name
+            # The lot first: a long name is cut at the column's end, the lot must show.
+            name = f"Lot {r.number}: {r.name}" if r.number else r.name
             lines.append({"location": b.code, "sku": r.sku, "name": name,
                           "expected": "" if count.blind else str(r.on_hand)})
     warehouse = session.get(Warehouse, count.warehouse_id)

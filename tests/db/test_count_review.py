@@ -226,7 +226,7 @@ def test_the_sheet_hides_quantities_of_a_blind_count_and_both_documents_render(
     assert [(ln["location"], ln["sku"], ln["expected"]) for ln in sheet["lines"]] == [
         ("A-01-1", "TEA", ""), ("A-01-2", "MUG", ""), ("A-02-1", "MILK", ""),
         ("A-02-2", "—", ""), ("AB-01-1", "—", "")]
-    assert sheet["zone"] == "ZA"
+    assert sheet["zone"] == "ZA" and sheet["lines"][2]["name"] == "Lot L1: Product MILK"
     approve(db, actor, zone_a)
     with db.read() as s:
         report = count_report_data(s, zone_a)
