@@ -13,8 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.device_bridge import DeviceBridge
+from app.device_bridge import DeviceBridge, ScanInput
 from app.device_settings import DeviceSettings
+from app.qt_app import Translators
 from app.workspace import Workspace
 from devices.sound import SoundPlayer
 from models.counting.plans import plan_count
@@ -139,3 +140,34 @@ def test_count_numbers_are_read_with_or_without_their_prefix():
     assert count_number(" count-7 ") == 7
     assert count_number("12") == 12
     assert count_number("PO-12") is None
+
+
+def test_the_counting_screen_in_chinese(counting, qtbot, sqlite_db, sample):
+    """A worker set to 中文 counts a bin: the screen and the workflow's answers in Chinese."""
+    count_id = zone_count(sqlite_db, "A")
+    main: MainWindow = counting["main"]
+    main.workspace.settings.language = "zh_CN"
+    translators = Translators()
+    translators.install("zh_CN")
+    try:
+        chinese = CountingPage(main.workspace)
+        qtbot.addWidget(chinese)
+        chinese.resize(1156, 820)
+        chinese.show()
+        qtbot.waitUntil(lambda: chinese.view is not None)
+        for raw in (f"COUNT-{count_id}", "A-01-01", "6901234567892", "CMD-QTY+199",
+                    "A-01-02", "6901234567908"):
+            before = chinese.last_feedback
+            chinese.scan(ScanInput(raw, "wedge"))
+            qtbot.waitUntil(lambda before=before: chinese.last_feedback is not before)
+        assert chinese.last_feedback.level is Level.OK
+        assert chinese.prompt.text() == ("正在盘点 A-01-02：扫描商品，然后扫描下一个库位"
+                                         "（完成时扫 CMD-DONE）")
+        assert chinese.lines_progress.text() == "库位 1 / 3"
+        assert chinese.units_progress.text() == "已盘 1"
+        assert "库位为空" in chinese.legend.text()
+        assert chinese.recent.item(1).text() == "库位 A-01-02"
+        chinese.grab().save(str(SHOTS / "counting_zh.png"))
+    finally:
+        translators.install("en")
+        main.workspace.settings.language = "en"

@@ -26,6 +26,7 @@ MODULES = (
     *sorted((ROOT / "models" / "receiving").glob("*.py")),
     *sorted((ROOT / "models" / "putaway").glob("*.py")),
     *sorted((ROOT / "models" / "transfers").glob("*.py")),
+    *sorted((ROOT / "models" / "counting").glob("*.py")),
     ROOT / "models" / "floor.py",
     ROOT / "models" / "ledger" / "posting.py",
     ROOT / "models" / "ledger" / "context.py",

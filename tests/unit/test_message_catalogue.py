@@ -25,13 +25,17 @@ NEVER_SHOWN_ALONE = {
     # on RECV-01.", "The GS1 code cannot be read after ...".
     "; {} more wait on {}",
     " after {}",
+    # Half of "{sku} {name}: {done} counted" on the counting screen, which the catalogue has
+    # whole.
+    " counted",
     # A TypeError for a programming mistake, never a worker's message.
     "not a parsed scan: {}",
 }
 
 #: Words that stay in Chinese text: codes, keys, formats and the command line.
 KEPT = ("waredesk scan sheet", "GS1 Digital Link", "WareDesk", "UTF-8", "GB18030", "EAN/UPC",
-        "UPC-E", "GTIN", "SSCC", "REC-", "CMD-QTY", "Esc", "PO-")
+        "UPC-E", "GTIN", "SSCC", "REC-", "CMD-QTY", "Esc", "PO-", "COUNT-", "CMD-DONE",
+        "CMD-EMPTY", "CMD-UNDO")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 SAMPLE = "Q7"  # a value as a code would be: it is no English word
 
