@@ -36,10 +36,14 @@ class PostingContext:
             products=rows_by_id(session, "product", ("id", "sku", "tracking",
                                                      "expiry_tracked"),
                                 (ln.product_id for ln in lines)),
+            # Locked against a concurrent block (a count starting on the bin): the posting
+            # waits for it and then sees the location blocked, instead of moving stock after
+            # the count's snapshot.
             locations=rows_by_id(session, "location", ("id", "code", "kind", "type",
                                                        "blocked", "blocked_reason", "active"),
                                  [i for ln in lines
-                                  for i in (ln.from_location_id, ln.to_location_id)]),
+                                  for i in (ln.from_location_id, ln.to_location_id)],
+                                 share_lock=True),
             lots=rows_by_id(session, "lot", ("id", "product_id", "number", "expiry"),
                             (ln.lot_id for ln in lines)),
             serials=rows_by_id(session, "serial_number", ("id", "product_id", "serial",
