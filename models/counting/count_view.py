@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 _PROMPTS = {
     "lot": "Scan or type the lot number of {sku}",
+    "expiry": "Type the expiry date of {sku} (2027-03-31)",
     "serial": "Scan the serial number of {sku}",
 }
 

@@ -41,11 +41,14 @@ class Item:
     lot: str | None = None
     expiry: date | None = None
     serial: str | None = None
+    expiry_tracked: bool = False
 
     def missing(self) -> str:
-        """What must still be asked for: "lot", "serial" or ""."""
+        """What must still be asked for: "lot", "expiry", "serial" or ""."""
         if self.needs_lot and not self.lot:
             return "lot"
+        if self.expiry_tracked and self.expiry is None:
+            return "expiry"
         if self.tracking == Tracking.SERIAL and not self.serial:
             return "serial"
         return ""

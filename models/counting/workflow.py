@@ -34,6 +34,7 @@ from models.errors import DatabaseError, WareDeskError
 from models.feedback import Feedback, Level
 from models.floor import MAX_TYPED_QTY, FloorView, typed_quantity
 from models.permissions import Perm
+from models.receiving.dates import parse_expiry
 from models.scanning import (
     CommandKind,
     CommandScan,
@@ -425,7 +426,8 @@ class CountingWorkflow:
                     qty=meaning.quantity * typed if typed else meaning.quantity, raw=raw,
                     lot=meaning.lot if needs_lot else None,
                     expiry=meaning.expiry if needs_lot else None,
-                    serial=meaning.serial if meaning.tracking == Tracking.SERIAL else None)
+                    serial=meaning.serial if meaning.tracking == Tracking.SERIAL else None,
+                    expiry_tracked=expiry_tracked)
         return self._advance(session, item)
 
     def _answer(self, session: Session, text: str) -> _Outcome:
@@ -436,15 +438,32 @@ class CountingWorkflow:
             if len(text) > 64:
                 return _Outcome(Feedback.error("A lot number has at most 64 characters."))
             return self._advance(session, replace(pending, lot=text))
+        if self._asking == "expiry":
+            expiry = parse_expiry(text)
+            if expiry is None:
+                return _Outcome(Feedback.error(
+                    f"'{text}' is not a date: type it as 2027-03-31 or 270331.",
+                    "Type the expiry date."))
+            return self._advance(session, replace(pending, expiry=expiry))
         if len(text) > 128:
             return _Outcome(Feedback.error("A serial number has at most 128 characters."))
         return self._advance(session, replace(pending, serial=text))
 
     def _advance(self, session: Session, item: Item) -> _Outcome:
         missing = item.missing()
+        if missing == "expiry":
+            # A lot on record brings its expiry; only a lot found for the first time asks.
+            known = session.scalar(select(Lot.expiry).where(
+                Lot.product_id == item.product_id, Lot.number == item.lot))
+            if known is not None:
+                item = replace(item, expiry=known)
+                missing = item.missing()
         if missing:
-            question = (f"{item.sku} is lot-tracked: scan or type the lot number."
-                        if missing == "lot" else f"{item.sku}: scan the unit's serial number.")
+            questions = {"lot": f"{item.sku} is lot-tracked: scan or type the lot number.",
+                         "expiry": f"{item.sku} lot {item.lot} is new here: type its expiry "
+                                   "date.",
+                         "serial": f"{item.sku}: scan the unit's serial number."}
+            question = questions[missing]
 
             def ask() -> None:
                 self._pending = item

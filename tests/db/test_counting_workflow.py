@@ -3,6 +3,8 @@ counted, recounts by another person, and on-hand untouched by counting (`verify`
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
@@ -494,3 +496,21 @@ def test_counted_and_approved_on_hand_is_counted_plus_moves_after(db, site):
     assert milk == {"L1": 5, "L2": 2, "L9": 1}
     assert phones == {"SN-1", "SN-2", "SN-9"}
     assert_ledger_clean(db)
+
+
+def test_a_new_lot_of_an_expiry_tracked_product_asks_its_expiry(db, site):
+    with db.write() as s:
+        s.get(Product, site.milk).expiry_tracked = True
+        for lot in s.scalars(select(Lot).where(Lot.product_id == site.milk)):
+            lot.expiry = date(2028, 1, 31)
+    flow = counting(db, site.carl, site)
+    flow.scan("A-01-2")
+    assert flow.scan(f"01{MILK_GTIN}10L1").level is Level.OK  # a lot on record: no question
+    asked = flow.scan(f"01{MILK_GTIN}10L7")
+    assert asked.level is Level.WARNING and flow.view().asking == "expiry"
+    assert flow.enter("2028-02-30").level is Level.ERROR
+    assert flow.enter("2028-02-29").level is Level.OK
+    with db.read() as s:
+        assert s.scalar(select(Lot.expiry).where(Lot.product_id == site.milk,
+                                                 Lot.number == "L7")) == date(2028, 2, 29)
+    assert count_lines(db, site, "A-01-2")[-1] == (1, "MILK", "L7", None, 0, 1)
