@@ -25,6 +25,7 @@ from models.feedback import Level
 from models.users import actor_for
 from tests.gui.sample_data import Sample
 from tests.gui.test_floor_receiving import SHOTS, Recorder, WedgeScanner, scan_and_wait
+from views.floor.batch_results import BatchResultsDialog
 from views.floor.counting_page import CountingPage, count_number
 from views.main_window import MainWindow
 
@@ -171,3 +172,22 @@ def test_the_counting_screen_in_chinese(counting, qtbot, sqlite_db, sample):
     finally:
         translators.install("en")
         main.workspace.settings.language = "en"
+
+
+def test_f4_replays_a_batch_scanners_file_into_the_open_count(
+        counting, qtbot, sqlite_db, sample, tmp_path):
+    count_id = zone_count(sqlite_db, "A")
+    page: CountingPage = counting["page"]
+    scan_and_wait(qtbot, counting, f"COUNT-{count_id}")
+    dump = tmp_path / "dump.csv"
+    dump.write_text("A-01-01\n6901234567892,200\nA-01-02\n6901234567908,120\nNOPE-1\n",
+                    encoding="utf-8")
+    page.replay_path(dump)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, BatchResultsDialog))
+    results = page.dialog.table
+    assert results.rowCount() == 6  # five lines and the last bin finished
+    assert results.item(4, 1).text() == "NOPE-1"
+    assert page.last_feedback.message == "Batch file: 5 of 6 lines counted."
+    assert lines_of(sqlite_db, count_id) == {("A-01-01", 1): ("TSH-WHT-M", 200, 200),
+                                             ("A-01-02", 1): ("TSH-BLK-L", 120, 120)}
+    assert bin_state(sqlite_db, count_id, "A-01-02") == ("counted", False)

@@ -316,7 +316,7 @@ class CountsPage(QWidget):
 
     def _confirm(self, count: CountSummary, rows: list[VarianceRow]) -> None:
         lines, units, value = variance_totals(rows)
-        pending = sum(b.status != "counted" for b in self.bins)
+        pending = sum(b.status == "pending" for b in self.bins)
         dialog = ApproveDialog(count.code, lines=lines, units=units, value=value,
                                pending=pending, parent=self)
         dialog.approved.connect(lambda note: self._approve(count, note))
