@@ -141,6 +141,8 @@ def test_a_zone_count_is_planned_counted_reviewed_and_approved(
     assert "-3 units, value -37.50" in page.dialog.summary.text()
     qtbot.mouseClick(page.dialog.approve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(page.dialog, ApprovedDialog), timeout=10_000)
+    assert page.dialog.heading.text() == f"{count.code} approved: 3 bins, 2 adjustments " \
+        "(+0 / -3 units)."
     figures = page.dialog.figures
     assert figures["Adjustment moves posted"] == "2"
     assert figures["Units missing (written off)"] == "-3"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.error_display import in_user_language
 from models.counting.review import ApprovalResult, CountAccuracy
 from views.lazy_table import display
 
@@ -66,9 +67,12 @@ class ApprovedDialog(QDialog):
     """What an approval posted and how accurate the count was."""
 
     def __init__(self, code: str, result: ApprovalResult, accuracy: CountAccuracy,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, language: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("{code} approved").format(code=code))
+        self.heading = QLabel(in_user_language(result.message, language))
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-weight: 600;")
         form = QFormLayout()
         rows = [
             (self.tr("Bins approved"), display(result.bins_approved)),
@@ -91,6 +95,7 @@ class ApprovedDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(buttons)
 

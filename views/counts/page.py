@@ -330,7 +330,8 @@ class CountsPage(QWidget):
 
     def _approved(self, count: CountSummary, done: ops.Approved) -> None:
         self._say(in_user_language(done.result.message, self.workspace.settings.language))
-        dialog = ApprovedDialog(count.code, done.result, done.accuracy, self)
+        dialog = ApprovedDialog(count.code, done.result, done.accuracy, self,
+                                language=self.workspace.settings.language)
         self.dialog = dialog
         dialog.open()
 
