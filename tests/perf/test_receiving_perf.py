@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from models.db import Database
-from models.demo.bulk import BulkSize, ean13, fill
+from models.demo.bulk import ean13
 from models.entities import (
     Location,
     LocationType,
@@ -28,6 +28,7 @@ from models.ledger import verify
 from models.receiving import ReceivingWorkflow
 from models.scanning import interpret
 from models.users import system_actor
+from tests.perf.big_warehouse import big_warehouse
 from tests.perf.report import percentile, record
 
 pytestmark = pytest.mark.perf
@@ -61,22 +62,7 @@ def _order(db: Database) -> list[str]:
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def big(request, tmp_path_factory) -> tuple[str, Database, list[str]]:
-    if request.param == "sqlite":
-        from models.db.schema import upgrade
-
-        db = Database(str(tmp_path_factory.mktemp("recv") / "big.sqlite"))
-        upgrade(db)
-    else:
-        db = request.getfixturevalue("pg_db")
-    started = time.perf_counter()
-    fill(db, BulkSize(products=SKUS, bins=max(SKUS // 20, 100), moves=SKUS))
-    if db.backend == "sqlite":
-        with db.write() as s:
-            s.connection().exec_driver_sql("ANALYZE")
-    else:
-        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("ANALYZE")
-    print(f"\n{db.backend}: built {SKUS:,} SKUs in {time.perf_counter() - started:.0f} s")
+    db = big_warehouse(request, tmp_path_factory, SKUS)
     return request.param, db, _order(db)
 
 
