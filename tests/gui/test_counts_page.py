@@ -132,7 +132,7 @@ def test_a_zone_count_is_planned_counted_reviewed_and_approved(
 
     sheet, report = tmp_path / "sheet.pdf", tmp_path / "report.pdf"
     page.save_pdf_to("sheet", sheet)
-    qtbot.waitUntil(sheet.exists)
+    qtbot.waitUntil(lambda: "PDF saved" in page.message.text())  # written, not just created
     assert sheet.read_bytes().startswith(b"%PDF")
 
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
@@ -155,8 +155,9 @@ def test_a_zone_count_is_planned_counted_reviewed_and_approved(
     assert units_in(sqlite_db, sample, "TSH-BLK-L", "A-01-02") == 119
     assert units_in(sqlite_db, sample, "TSH-WHT-M", "A-01-01") == 200
 
+    page.message.clear()
     page.save_pdf_to("report", report)
-    qtbot.waitUntil(report.exists)
+    qtbot.waitUntil(lambda: "PDF saved" in page.message.text())
     assert report.read_bytes().startswith(b"%PDF")
 
     qtbot.mouseClick(page.moves_button, Qt.MouseButton.LeftButton)

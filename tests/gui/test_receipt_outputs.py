@@ -33,12 +33,12 @@ def test_the_summary_saves_the_discrepancy_report(receiving, qtbot, tmp_path, mo
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
     summary.outputs.report_button.click()
-    qtbot.waitUntil(target.exists, timeout=10000)
+    # The file exists from its first byte: wait for the screen to say it was saved.
+    qtbot.waitUntil(lambda: "Saved" in summary.outputs.status.text(), timeout=10000)
     text = "".join(page.get_textpage().get_text_range()
                    for page in pypdfium2.PdfDocument(str(target)))
     assert "PO-2025-0042" in text and "Yiwu Textiles" in text
     assert "-1" in text and "-5" in text  # one mug and five cables short
-    assert "Saved" in summary.outputs.status.text()
 
 
 def test_the_summary_prints_a_label_per_unit_on_the_label_printer(
