@@ -26,11 +26,16 @@ def big_warehouse(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
         backends.reset_postgresql(db)
     started = time.perf_counter()
     fill(db, BulkSize(products=skus, bins=max(skus // 20, 100), moves=skus))
+    analyse(db)
+    print(f"\n{db.backend}: built {skus:,} SKUs in {time.perf_counter() - started:.0f} s")
+    return db
+
+
+def analyse(db: Database) -> None:
+    """Refresh the planner's statistics after a bulk fill, as a DBA would."""
     if db.backend == "sqlite":
         with db.write() as s:
             s.connection().exec_driver_sql("ANALYZE")
     else:
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("ANALYZE")
-    print(f"\n{db.backend}: built {skus:,} SKUs in {time.perf_counter() - started:.0f} s")
-    return db
