@@ -24,7 +24,8 @@ from models.entities import CountBin, CountLine, Location, Product, User
 from models.feedback import Level
 from models.users import actor_for
 from tests.gui.sample_data import Sample
-from tests.gui.test_floor_receiving import SHOTS, Recorder, WedgeScanner, scan_and_wait
+from tests.gui.screenshots import screenshot
+from tests.gui.test_floor_receiving import Recorder, WedgeScanner, scan_and_wait
 from views.floor.batch_results import BatchResultsDialog
 from views.floor.counting_page import CountingPage, count_number
 from views.main_window import MainWindow
@@ -107,8 +108,7 @@ def test_a_bin_is_counted_by_wedge_scans_and_its_lines_are_written(
     qtbot.keyClick(page.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.last_feedback.message.startswith("Undone"))
     assert page.table.item(0, 3).text() == "118"
-    SHOTS.mkdir(exist_ok=True)
-    counting["main"].grab().save(str(SHOTS / "counting.png"))
+    screenshot(counting["main"], "counting")
     qtbot.keyClick(page.entry, Qt.Key.Key_F10)
     qtbot.waitUntil(lambda: "A-01-02 counted" in page.last_feedback.message)
     assert lines_of(sqlite_db, count_id) == {
@@ -168,7 +168,7 @@ def test_the_counting_screen_in_chinese(counting, qtbot, sqlite_db, sample):
         assert chinese.units_progress.text() == "已盘 1"
         assert "库位为空" in chinese.legend.text()
         assert chinese.recent.item(1).text() == "库位 A-01-02"
-        chinese.grab().save(str(SHOTS / "counting_zh.png"))
+        screenshot(chinese, "counting_zh")
     finally:
         translators.install("en")
         main.workspace.settings.language = "en"

@@ -16,7 +16,7 @@ from models.db import Database
 from models.entities import Location, Quant, User
 from models.users import actor_for
 from tests.gui.sample_data import Sample
-from tests.gui.test_floor_receiving import SHOTS
+from tests.gui.screenshots import screenshot
 from views.counts.approval import ApprovedDialog, ApproveDialog
 from views.counts.page import CountsPage
 from views.counts.plan_dialog import PlanDialog
@@ -124,11 +124,10 @@ def test_a_zone_count_is_planned_counted_reviewed_and_approved(
     qtbot.waitUntil(lambda: cells(page.variance_table, 1) == ["MUG-CER-350"])
     assert cells(page.variance_table, 4) == ["90"]
     assert cells(page.variance_table, 5) == ["88"]
-    SHOTS.mkdir(exist_ok=True)
     page.sku_filter.clear()
     page.only_variances.setChecked(True)
     qtbot.waitUntil(lambda: page.variance_table.rowCount() == 2)
-    window.grab().save(str(SHOTS / "counts.png"))
+    screenshot(window, "counts")
 
     sheet, report = tmp_path / "sheet.pdf", tmp_path / "report.pdf"
     page.save_pdf_to("sheet", sheet)
@@ -200,7 +199,6 @@ def test_the_counts_page_in_chinese(qtbot, workspace: Workspace, sample):
         page = main.current_page()
         plan_zone(qtbot, page, "B", 2)
         assert page.plan_button.text() == "计划盘点…"
-        SHOTS.mkdir(exist_ok=True)
-        main.grab().save(str(SHOTS / "counts_zh.png"))
+        screenshot(main, "counts_zh")
     finally:
         translators.install("en")

@@ -22,7 +22,8 @@ from models.errors import InputError
 from models.feedback import Level
 from models.users import LoginFailed
 from tests.gui.sample_data import Sample
-from tests.gui.test_floor_receiving import SHOTS, Recorder, WedgeScanner, purchase_order
+from tests.gui.screenshots import screenshot
+from tests.gui.test_floor_receiving import Recorder, WedgeScanner, purchase_order
 from tests.unit.test_message_catalogue import english_left
 from views.floor.approval import ApprovalDialog
 from views.floor.receiving_page import ReceivingPage
@@ -99,8 +100,7 @@ def test_wedge_scans_on_a_chinese_receiving_screen_answer_in_chinese(chinese, qt
     assert page.prompt.text() == "TSH-WHT-M 超收：需主管批准（F9）或取消（Esc）"
     for text in shown_texts(page):
         assert english_left(text, *DATA) == [], text
-    SHOTS.mkdir(exist_ok=True)
-    chinese["main"].grab().save(str(SHOTS / "receiving_zh2.png"))
+    screenshot(chinese["main"], "receiving_zh2")
     qtbot.keyClick(page.entry, Qt.Key.Key_F9)
     assert isinstance(page.dialog, ApprovalDialog)
     assert "已收 25 / 订购 24" in page.dialog.why.text()

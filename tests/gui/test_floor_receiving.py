@@ -26,12 +26,11 @@ from models.entities.purchasing import PurchaseOrder, PurchaseOrderLine, Supplie
 from models.feedback import Level
 from tests import factories
 from tests.gui.sample_data import Sample
+from tests.gui.screenshots import screenshot
 from views.floor.approval import ApprovalDialog
 from views.floor.receiving_page import ReceivingPage
 from views.floor.summary import SummaryDialog
 from views.main_window import MainWindow
-
-SHOTS = Path("/tmp/shots")
 
 
 class Recorder:
@@ -145,8 +144,7 @@ def test_a_whole_purchase_order_is_received_by_wedge_scans_alone(
     assert page.lines_progress.text() == "Lines 3 / 3"
     assert page.units_progress.text() == "Units 31 / 31"
     assert page.entry.text() == ""  # the bursts went to the workflow, not into the field
-    SHOTS.mkdir(exist_ok=True)
-    receiving["main"].grab().save(str(SHOTS / "receiving.png"))
+    screenshot(receiving["main"], "receiving")
     scan("CMD-DONE")
     qtbot.waitUntil(lambda: isinstance(page.dialog, SummaryDialog)
                     and page.dialog.isVisible(), timeout=5000)
@@ -186,7 +184,7 @@ def test_the_receiving_screen_in_chinese(receiving, qtbot):
         chinese.scan(ScanInput("6901234567915", "wedge"))
         qtbot.waitUntil(lambda: chinese.units_progress.text() == "件数 1 / 31")
         assert "撤销" in chinese.legend.text()
-        chinese.grab().save(str(SHOTS / "receiving_zh.png"))
+        screenshot(chinese, "receiving_zh")
     finally:
         translators.install("en")
 

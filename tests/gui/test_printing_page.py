@@ -5,9 +5,7 @@ the log, cancels a batch, retries a failed job, and saves an edited layout."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QTableWidgetItem
@@ -15,10 +13,8 @@ from PySide6.QtWidgets import QTableWidgetItem
 from app.printer_profiles import PrinterProfile, PrinterSettings
 from printing.render import render_many
 from printing.templates import load_template
+from tests.gui.screenshots import screenshot
 from views.printing.page import PrintingPage
-
-SHOTS = Path(os.environ.get("WAREDESK_SCREENSHOTS", "")) if os.environ.get(
-    "WAREDESK_SCREENSHOTS") else None
 
 
 @pytest.fixture
@@ -71,9 +67,7 @@ def test_print_sends_the_label_and_the_log_lists_it(qtbot, page, printer):
     assert row[5] == "Packing Zebra" and row[6] == "alice@PACK-01"
     assert page.message.text() == "Labels sent: 1 (job 1)."
     qtbot.waitUntil(lambda: page.last_png != before, timeout=5000)
-    if SHOTS:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.grab().save(str(SHOTS / "printing-page.png"))
+    screenshot(page, "printing-page")
 
 
 def test_batch_cancel_stops_mid_way(qtbot, page, printer, tmp_path):

@@ -3,7 +3,6 @@ suppliers, close and reopen, the PDF and an import with bad rows."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from models.entities import PurchaseOrder, Supplier
 from models.purchasing.order_views import order_view
 from models.purchasing.suppliers import SupplierInput, save_supplier
 from models.users import system_actor
+from tests.gui.screenshots import screenshot
 from views.main_window import MainWindow
 from views.purchasing.order_editor import COST, PRODUCT, QTY, SKU
 
@@ -79,9 +79,7 @@ def test_ctrl_n_two_lines_ctrl_s_and_the_order_is_in_the_list(qtbot, window, pag
     assert (row.code, row.status, row.ordered) == (view.code, "open", 144)
     shown = [page.model.data(page.model.index(0, c)) for c in range(page.model.columnCount())]
     assert shown[:3] == [view.code, "Hangzhou Textile 杭州纺织", "Open"]
-    if os.environ.get("WAREDESK_SHOTS", "1") == "1":
-        os.makedirs("/tmp/shots", exist_ok=True)
-        window.grab().save("/tmp/shots/purchasing.png")
+    screenshot(window, "purchasing")
 
 
 def test_a_rejected_line_is_marked_and_nothing_saved(qtbot, window, page, sqlite_db):
@@ -176,8 +174,6 @@ def test_the_page_in_chinese(qtbot, workspace, sqlite_db):
         qtbot.waitUntil(lambda: page.order_editor.supplier.count() > 0)
         assert page.new_button.text() == "新建采购单…"
         QApplication.processEvents()
-        if os.environ.get("WAREDESK_SHOTS", "1") == "1":
-            os.makedirs("/tmp/shots", exist_ok=True)
-            main.grab().save("/tmp/shots/purchasing-zh.png")
+        screenshot(main, "purchasing-zh")
     finally:
         translators.install("en")  # the same instance: it removes what it installed
