@@ -22,6 +22,7 @@ class Perm(StrEnum):
     DATA_EXPORT = "data.export"
     LABELS_EDIT = "labels.edit"
     PURCHASING_EDIT = "purchasing.edit"
+    ORDERS_IMPORT = "orders.import"
     RECEIVE_UNPLANNED = "receiving.unplanned"
     RECEIVE_OVERRIDE = "receiving.override"
     USERS_MANAGE = "users.manage"
@@ -39,6 +40,7 @@ PERMISSION_DESCRIPTIONS: dict[Perm, str] = {
     Perm.DATA_EXPORT: "Export data to files",
     Perm.LABELS_EDIT: "Customise label and document templates for every workstation",
     Perm.PURCHASING_EDIT: "Keep suppliers and purchase orders",
+    Perm.ORDERS_IMPORT: "Keep shops; import and enter sales orders",
     Perm.RECEIVE_UNPLANNED: "Receive goods without a purchase order",
     Perm.RECEIVE_OVERRIDE: "Approve receiving more than the over-receipt tolerance",
     Perm.USERS_MANAGE: "Create users and assign roles",
@@ -52,7 +54,8 @@ BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
     "supervisor": frozenset(
         _FLOOR | {Perm.STOCK_ADJUST, Perm.STOCK_RESERVE, Perm.PRODUCTS_EDIT,
                   Perm.LOCATIONS_EDIT, Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT,
-                  Perm.PURCHASING_EDIT, Perm.RECEIVE_UNPLANNED, Perm.RECEIVE_OVERRIDE}
+                  Perm.PURCHASING_EDIT, Perm.ORDERS_IMPORT, Perm.RECEIVE_UNPLANNED,
+                  Perm.RECEIVE_OVERRIDE}
     ),
     "receiver": frozenset(_FLOOR),
     "picker": frozenset(_FLOOR),
@@ -60,6 +63,7 @@ BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
     "counter": frozenset(_FLOOR),
     "back_office": frozenset(
         {Perm.STOCK_VIEW, Perm.STOCK_RESERVE, Perm.PRODUCTS_EDIT, Perm.LOCATIONS_EDIT,
-         Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT, Perm.PURCHASING_EDIT}
+         Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT, Perm.PURCHASING_EDIT,
+         Perm.ORDERS_IMPORT}
     ),
 }

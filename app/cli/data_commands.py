@@ -4,15 +4,15 @@ products|locations|stock|moves FILE`: CSV or XLSX, chosen by the file's extensio
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from app.cli.context import CliContext
+from app.cli.import_output import progress_done, run_file_import, show_progress
 from models.errors import InputError
 from models.ledger.browse import BrowseFilter
 from models.ledger.exporting import export_moves, export_stock, record_export
 from models.masterdata.exporting import export_locations, export_products
-from models.masterdata.import_report import ImportFailed, ImportReport
+from models.masterdata.import_report import ImportReport
 from models.masterdata.location_import import import_locations
 from models.masterdata.product_import import import_products
 
@@ -43,33 +43,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     save.set_defaults(run=run_export)
 
 
-def _progress(rows: int) -> None:
-    if sys.stderr.isatty():
-        print(f"\r{rows:,} rows…", end="", file=sys.stderr, flush=True)
-
-
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     """Import a file; on bad rows list each on stdout and exit 2 having saved nothing."""
     db = ctx.database()
     actor = ctx.actor()
     importer = IMPORTERS[args.what]
-    try:
-        report: ImportReport = db.transact(
-            lambda s: importer(s, actor, args.file, dry_run=args.dry_run,
-                               progress=_progress), attempts=1)
-    except ImportFailed as failure:
-        _progress_done()
-        for error in failure.report.errors:
-            print(error)
-        raise
-    _progress_done()
+    report: ImportReport = run_file_import(
+        db, lambda s, progress: importer(s, actor, args.file, dry_run=args.dry_run,
+                                         progress=progress))
     print(report.summary)
     return 0
-
-
-def _progress_done() -> None:
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -81,17 +64,17 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         # Read-only: a long export must not hold the write lock the scans need.
         with db.read() as session:
             count = LEDGER_EXPORTERS[args.what](session, actor, args.file, flt=flt,
-                                                progress=_progress)
+                                                progress=show_progress)
         with db.write() as session:
             record_export(session, actor, args.what, args.file, count)
-        _progress_done()
+        progress_done()
         print(f"Wrote {count} rows of {args.what} to {args.file}.")
         return 0
     if not flt.is_empty:
         raise InputError("--sku, --location and --lot filter stock and moves only.")
     exporter = EXPORTERS[args.what]
-    count = db.transact(lambda s: exporter(s, actor, args.file, progress=_progress),
+    count = db.transact(lambda s: exporter(s, actor, args.file, progress=show_progress),
                         attempts=1)
-    _progress_done()
+    progress_done()
     print(f"Wrote {count} {args.what} to {args.file}.")
     return 0

@@ -24,6 +24,7 @@ from app.cli import (
     printer_commands,
     purchasing_commands,
     receiving_commands,
+    sales_commands,
     scan_commands,
     sim_commands,
     user_commands,
@@ -35,7 +36,7 @@ from models.db.url import describe_url
 from models.errors import WareDeskError
 
 COMMAND_MODULES = [database_commands, user_commands, location_commands, data_commands,
-                   purchasing_commands, receiving_commands, count_commands,
+                   purchasing_commands, receiving_commands, count_commands, sales_commands,
                    demo_commands, scan_commands, sim_commands,
                    print_commands, printer_commands]  # printer adds --printer to print
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from app.cli.context import CliContext
+from app.cli.import_output import run_file_import
 from app.ops.purchasing import order_pdf
 from models.entities import BeyondTolerance, PoStatus
-from models.masterdata.import_report import ImportFailed, ImportReport
+from models.masterdata.import_report import ImportReport
 from models.purchasing.order_import import import_orders
 from models.purchasing.order_views import order_list, order_view
 from models.purchasing.orders import close_order, order_by_number, reopen_order
@@ -88,23 +88,13 @@ def run_supplier_list(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _progress(rows: int) -> None:
-    if sys.stderr.isatty():
-        print(f"\r{rows:,} rows…", end="", file=sys.stderr, flush=True)
-
-
 def run_po_import(args: argparse.Namespace, ctx: CliContext) -> int:
     """Import a file; on bad rows list each on stdout and exit 2 having saved nothing."""
     db = ctx.database()
     actor = ctx.actor()
-    try:
-        report: ImportReport = db.transact(
-            lambda s: import_orders(s, actor, args.file, dry_run=args.dry_run,
-                                    progress=_progress), attempts=1)
-    except ImportFailed as failure:
-        for error in failure.report.errors:
-            print(error)
-        raise
+    report: ImportReport = run_file_import(
+        db, lambda s, progress: import_orders(s, actor, args.file, dry_run=args.dry_run,
+                                              progress=progress))
     if report.dry_run:
         print(f"{report.file}: {report.rows} rows; would create {report.created} orders and "
               f"update {report.updated} (dry run, nothing saved).")

@@ -20,6 +20,7 @@ from models.entities.purchasing import (
     Supplier,
 )
 from models.entities.receiving import Receipt, ReceiptScan, ReceiptStatus
+from models.entities.sales import Platform, SalesOrder, SalesOrderLine, SalesOrderStatus, Shop
 from models.entities.sites import (
     VIRTUAL_TYPES,
     Location,
@@ -48,6 +49,7 @@ __all__ = [
     "LocationType",
     "Lot",
     "Permission",
+    "Platform",
     "PoStatus",
     "PrintJob",
     "Product",
@@ -59,7 +61,11 @@ __all__ = [
     "ReceiptStatus",
     "Reservation",
     "Role",
+    "SalesOrder",
+    "SalesOrderLine",
+    "SalesOrderStatus",
     "SerialNumber",
+    "Shop",
     "StockCount",
     "StockMove",
     "StockPosting",

@@ -63,9 +63,9 @@ def _delimiter(header_line: str) -> str:
     return max((",", ";", "\t"), key=header_line.count)
 
 
-def _check_header(path: Path, header: Sequence[str], known: Sequence[str],
+def _check_header(path: Path, header: Sequence[str], known: Sequence[str] | None,
                   required: Sequence[str]) -> None:
-    unknown = [h for h in header if h and h not in known]
+    unknown = [h for h in header if h and known is not None and h not in known]
     if unknown:
         raise InputError(f"{path.name} line 1: unknown column(s) {', '.join(unknown)}; the "
                          f"columns are {', '.join(known)}.")
@@ -88,21 +88,24 @@ def _rows(path: Path, header: list[str], records: Iterator[Sequence[Any]]) -> It
                               for i, name in enumerate(header) if name}, overflow)
 
 
-def read_table(path: Path, *, known: Sequence[str],
+def read_table(path: Path, *, known: Sequence[str] | None,
                required: Sequence[str]) -> Iterator[TableRow]:
     """Rows of a .csv or .xlsx file, checked to have the required columns and no unknown
-    ones. Raises InputError for a file that cannot be read as a table."""
+    ones (`known` None: any column, as in a shop's export). A .txt or .tsv file is read as
+    CSV (Amazon's reports are tab-separated .txt). Raises InputError for a file that cannot
+    be read as a table."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise InputError(f"There is no file {path}.")
-    if suffix == ".csv":
+    if suffix in (".csv", ".txt", ".tsv"):
         return _read_csv(path, known, required)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, known, required)
     raise InputError(f"{path.name}: WareDesk reads .csv and .xlsx files.")
 
 
-def _read_csv(path: Path, known: Sequence[str], required: Sequence[str]) -> Iterator[TableRow]:
+def _read_csv(path: Path, known: Sequence[str] | None,
+              required: Sequence[str]) -> Iterator[TableRow]:
     encoding = detect_encoding(path)
     handle = path.open(encoding=encoding, newline="")
     first = handle.readline()
@@ -124,7 +127,8 @@ def _read_csv(path: Path, known: Sequence[str], required: Sequence[str]) -> Iter
     return rows()
 
 
-def _read_xlsx(path: Path, known: Sequence[str], required: Sequence[str]) -> Iterator[TableRow]:
+def _read_xlsx(path: Path, known: Sequence[str] | None,
+               required: Sequence[str]) -> Iterator[TableRow]:
     from openpyxl import load_workbook  # loaded only for spreadsheets
     from openpyxl.utils.exceptions import InvalidFileException
 

@@ -1,0 +1,122 @@
+"""`waredesk shop add|list` and `waredesk order import|list|show`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.context import CliContext
+from app.cli.import_output import run_file_import
+from models.entities import Platform
+from models.sales.order_import import OrderImportReport, import_sales_orders
+from models.sales.order_views import order_by_number, order_lines, order_list
+from models.sales.profiles import BUILTIN
+from models.sales.shops import ShopInput, save_shop, shop_list
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add this module's commands to the parser."""
+    shop = commands.add_parser("shop", help="the shops sales orders come from")
+    shop_commands = shop.add_subparsers(dest="shop_command", required=True, metavar="COMMAND")
+    add = shop_commands.add_parser("add", help="create a shop (or rename an existing one)")
+    add.add_argument("code", help="short code, e.g. TMALL-1")
+    add.add_argument("name")
+    add.add_argument("--platform", choices=list(Platform), required=True)
+    add.set_defaults(run=run_shop_add)
+    listing = shop_commands.add_parser("list", help="every shop")
+    listing.set_defaults(run=run_shop_list)
+
+    order = commands.add_parser("order", help="sales orders")
+    order_commands = order.add_subparsers(dest="order_command", required=True,
+                                          metavar="COMMAND")
+    load = order_commands.add_parser(
+        "import", help="import a shop's order export (.csv, .txt, .xlsx): all or nothing; "
+        "every bad row is listed")
+    load.add_argument("file", type=Path)
+    load.add_argument("--shop", required=True, help="the shop the orders came from")
+    load.add_argument("--profile", choices=list(BUILTIN),
+                      help="the export's column layout (default: recognised from the header)")
+    load.add_argument("--dry-run", action="store_true",
+                      help="check every row and report, save nothing")
+    load.set_defaults(run=run_order_import)
+    orders = order_commands.add_parser("list", help="sales orders, newest first")
+    orders.add_argument("--shop", default="")
+    orders.add_argument("--status", default="")
+    orders.set_defaults(run=run_order_list)
+    show = order_commands.add_parser("show", help="one order: buyer, address, amounts, lines")
+    show.add_argument("shop")
+    show.add_argument("number")
+    show.set_defaults(run=run_order_show)
+
+
+def run_shop_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Create or rename a shop."""
+    db = ctx.database()
+    actor = ctx.actor()
+    data = ShopInput(code=args.code.strip().upper(), name=args.name.strip(),
+                     platform=args.platform)
+    db.transact(lambda s: save_shop(s, actor, data))
+    print(f"Saved shop {data.code} ({data.platform}).")
+    return 0
+
+
+def run_shop_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print every shop."""
+    with ctx.database().read() as session:
+        rows = [(s.code, s.platform, s.name, s.active) for s in shop_list(session)]
+    for code, platform, name, active in rows:
+        print(f"{code:16} {platform:10} {name}" + ("" if active else "  (inactive)"))
+    return 0
+
+
+def run_order_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Import a file; on bad rows list each on stdout and exit 2 having saved nothing."""
+    db = ctx.database()
+    actor = ctx.actor()
+    report: OrderImportReport = run_file_import(
+        db, lambda s, progress: import_sales_orders(
+            s, actor, args.file, shop=args.shop, profile=args.profile, dry_run=args.dry_run,
+            progress=progress))
+    print(report.summary)
+    for kept in report.kept:
+        print(f"left alone: {kept}")
+    return 0
+
+
+def run_order_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print the orders, newest first."""
+    with ctx.database().read() as session:
+        rows = order_list(session, shop=args.shop, status=args.status)
+    for row in rows:
+        print(f"{row.shop:12} {row.number:24} {row.status:8} "
+              f"{row.ordered_at:%Y-%m-%d %H:%M} {row.lines:3} lines {row.units:4} units "
+              f"{row.paid_total:>10} {row.currency}  {row.recipient} {row.city}")
+    return 0
+
+
+def run_order_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print one order with its lines."""
+    with ctx.database().read() as session:
+        order = order_by_number(session, args.shop, args.number)
+        shop = order.shop.code
+        lines = order_lines(session, order.id)
+    if order.country in ("", "CN"):  # 省 市 区 street, as a Chinese courier writes it
+        parts = (order.province, order.city, order.district, order.street, order.postcode)
+    else:
+        parts = (order.street, order.city, order.district, order.province, order.postcode,
+                 order.country)
+    address = " ".join(p for p in parts if p)
+    print(f"{shop} {order.number}  {order.status}  ordered {order.ordered_at:%Y-%m-%d %H:%M} "
+          f"UTC" + (f", paid {order.paid_at:%Y-%m-%d %H:%M}" if order.paid_at else ""))
+    print(f"Buyer: {order.buyer_name}  Ship to: {order.recipient} {order.phone} {address}")
+    for label, note in (("Buyer note", order.buyer_note), ("Seller note", order.seller_note)):
+        if note:
+            print(f"{label}: {note}")
+    print(f"Goods {order.goods_total}  shipping {order.shipping_fee}  discount "
+          f"{order.discount}  paid {order.paid_total} {order.currency}")
+    print(f"{'#':>3} {'SKU':20} {'qty':>5} {'price':>10}  product   title")
+    for line in lines:
+        product = line.product_sku or "(unknown)"
+        print(f"{line.line_no:>3} {line.sku:20} {line.qty:>5} {line.unit_price:>10}  "
+              f"{product:9} {line.title}")
+    return 0

@@ -1,0 +1,2 @@
+"""Sales orders: the shops they come from, the mapping profiles of the shops' exports, the
+import and manual entry."""
