@@ -28,7 +28,13 @@ from models.permissions import Perm
 from models.sales.order_rows import Labels, RowLine, order_input, read_header, read_line
 from models.sales.order_values import order_number
 from models.sales.orders import check_order, write_orders
-from models.sales.profiles import JOINED, OrderProfile, detect_profile, profile_named
+from models.sales.profiles import (
+    JOINED,
+    ORDER_FIELDS,
+    OrderProfile,
+    detect_profile,
+    profile_named,
+)
 from models.sales.shops import shop_by_code
 
 
@@ -66,6 +72,8 @@ class _Order:
     first_line: int
     header: dict[str, Any]
     seen_on: dict[str, int]
+    #: The first row's raw order-level cells: a row repeating them needs no second reading.
+    raw: tuple[Any, ...] = ()
     rows: list[tuple[int, RowLine]] = field(default_factory=list)
 
 
@@ -179,7 +187,10 @@ def _group(rows: Iterator[TableRow], profile: OrderProfile, mapping: _Mapping,
         values = mapping.values(row.cells)
         errors: list[FieldError] = []
         number = order_number(errors, labels["number"], values.get("number"))
-        header = read_header(errors, values, labels=labels, zone=zone)
+        raw = tuple(values.get(name) for name in ORDER_FIELDS)
+        order = orders.get(number)
+        repeated = order is not None and raw == order.raw
+        header = {} if repeated else read_header(errors, values, labels=labels, zone=zone)
         line = read_line(errors, values, labels=labels)
         if line.line.qty <= 0:
             errors.append(FieldError(labels["qty"], "must be more than zero"))
@@ -194,11 +205,10 @@ def _group(rows: Iterator[TableRow], profile: OrderProfile, mapping: _Mapping,
         keys[row.line] = number
         if not number:
             continue
-        order = orders.get(number)
         if order is None:
             given = {k: v for k, v in header.items() if v not in (None, "")}
             order = orders[number] = _Order(number, row.line, header,
-                                            dict.fromkeys(given, row.line))
+                                            dict.fromkeys(given, row.line), raw)
             if not profile.repeats and header["ordered_at"] is None:
                 found.append(f"{labels['ordered_at']}: the first row of order {number} "
                              "carries no order values; keep the rows in the shop's order")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -87,7 +88,8 @@ class OrderInput:
 
     def content_hash(self) -> str:
         """A fingerprint of every value: equal for an order exported twice unchanged."""
-        return hashlib.sha1(repr(astuple(self)).encode("utf-8")).hexdigest()
+        # The dataclass repr names every field and line; astuple() would deep-copy them all.
+        return hashlib.sha1(repr(self).encode("utf-8")).hexdigest()
 
 
 def check_order(data: OrderInput) -> list[FieldError]:
@@ -144,15 +146,17 @@ def product_ids(session: Session, skus: Iterable[str]) -> dict[str, int]:
     return found
 
 
-def _stored(session: Session, shop_id: int, numbers: Sequence[str]) -> dict[str, tuple]:
-    found: dict[str, tuple] = {}
+def _stored(session: Session, shop_id: int, numbers: Sequence[str], *,
+            lock: bool = True) -> dict[str, Any]:
+    found: dict[str, Any] = {}
     for start in range(0, len(numbers), _CHUNK):
-        chunk = numbers[start:start + _CHUNK]
-        # FOR UPDATE (PostgreSQL): a workstation moving one on meanwhile waits for us.
-        found.update((row.number, row) for row in session.execute(
-            select(SalesOrder.number, SalesOrder.id, SalesOrder.status,
-                   SalesOrder.content_hash).where(
-                SalesOrder.shop_id == shop_id, SalesOrder.number.in_(chunk)).with_for_update()))
+        query = select(SalesOrder.number, SalesOrder.id, SalesOrder.status,
+                       SalesOrder.content_hash).where(
+            SalesOrder.shop_id == shop_id,
+            SalesOrder.number.in_(numbers[start:start + _CHUNK]))
+        if lock:  # PostgreSQL: a workstation moving one of them on meanwhile waits for us
+            query = query.with_for_update()
+        found.update((row.number, row) for row in session.execute(query))
     return found
 
 
@@ -198,10 +202,12 @@ def write_orders(session: Session, actor: Actor, shop_id: int,
                                  "updated_at": now})
             changed_orders.append((existing.id, order))
     if new_rows:
-        ids = session.scalars(insert(SalesOrder).returning(
-            SalesOrder.id, sort_by_parameter_order=True), new_rows).all()
-        result.ids.update(zip((o.number for o in new_orders), ids, strict=True))
-        result.created = len(ids)
+        # A plain executemany and one read of the ids: RETURNING makes psycopg parse a
+        # statement of 27,000 parameters per 1,000 orders, three times slower.
+        session.execute(insert(SalesOrder.__table__), new_rows)
+        created = _stored(session, shop_id, [o.number for o in new_orders], lock=False)
+        result.ids.update((number, row.id) for number, row in created.items())
+        result.created = len(new_rows)
     if changed_rows:
         session.execute(update(SalesOrder), changed_rows)
         changed_ids = [order_id for order_id, _ in changed_orders]
