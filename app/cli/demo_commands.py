@@ -66,7 +66,7 @@ def run_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     summary = db.transact(lambda s: seed_demo(s, actor, today=date.today()), attempts=1)
     print(f"Demo data added in {time.perf_counter() - started:.1f} s: warehouse "
           f"{summary.warehouse} with {summary.bins} bins, {summary.products} products, "
-          f"{summary.moves} opening stock moves.")
+          f"{summary.moves} opening stock moves, {summary.shops} shops.")
     with db.read() as session:
         if needs_first_admin(session):
             print("Nobody can sign in yet: when the app opens, create the administrator.")

@@ -14,6 +14,7 @@ from models.actor import Actor
 from models.demo.catalog import demo_products
 from models.demo.opening_stock import post_opening_stock
 from models.demo.purchasing import seed_purchasing
+from models.demo.shops import seed_shops
 from models.demo.site import WAREHOUSE, build_site, warehouse_exists
 from models.entities import Location, LocationKind, Product
 from models.errors import InputError
@@ -29,6 +30,7 @@ class DemoSummary:
     bins: int
     products: int
     moves: int
+    shops: int = 0
 
 
 def product_count(session: Session) -> int:
@@ -37,7 +39,7 @@ def product_count(session: Session) -> int:
 
 
 def seed_demo(session: Session, actor: Actor, *, today: date) -> DemoSummary:
-    """Add the demo warehouse WH1, its products and opening stock; refuses a database that
+    """Add the demo warehouse WH1, its products, opening stock and shops; refuses a database that
     already holds products or a warehouse WH1. Expiry dates are set relative to `today`."""
     actor.require(Perm.PRODUCTS_EDIT)
     actor.require(Perm.LOCATIONS_EDIT)
@@ -53,8 +55,9 @@ def seed_demo(session: Session, actor: Actor, *, today: date) -> DemoSummary:
     products = [save_product(session, actor, data) for data in demo_products()]
     posting = post_opening_stock(session, actor, site, products, today=today)
     seed_purchasing(session, actor, site, today=today)
+    shops = seed_shops(session, actor)
     bins = session.scalar(select(func.count()).select_from(Location).where(
         Location.warehouse_id == site.warehouse_id, Location.kind == LocationKind.BIN)) or 0
     audit.record(session, actor, "demo.seed", entity="warehouse", entity_id=site.warehouse_id,
                  products=len(products), moves=posting.move_count)
-    return DemoSummary(WAREHOUSE, bins, len(products), posting.move_count)
+    return DemoSummary(WAREHOUSE, bins, len(products), posting.move_count, shops)

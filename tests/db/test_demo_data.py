@@ -15,6 +15,7 @@ from models.entities import (
     Location,
     LocationKind,
     Lot,
+    Platform,
     Product,
     Quant,
     SerialNumber,
@@ -23,8 +24,11 @@ from models.entities import (
 from models.errors import InputError
 from models.gtin import is_valid_gtin
 from models.ledger import verify
+from models.sales.order_import import import_sales_orders
+from models.sales.shops import shop_list
 from models.users import needs_first_admin
 from tests import factories
+from tests.db.sales_setup import ORDERS
 
 TODAY = date(2026, 11, 22)
 
@@ -113,3 +117,11 @@ def test_demo_if_empty_seeds_once_and_then_changes_nothing(db, capsys):
         assert verify(s) == []
     assert main(["--db", db.url, "demo"]) == 2
     assert "already holds" in capsys.readouterr().err
+
+
+def test_demo_has_a_shop_per_platform_to_import_the_sample_exports_into(seeded, actor):
+    with seeded.read() as s:
+        assert {shop.platform for shop in shop_list(s)} == set(Platform)
+    report = seeded.transact(lambda s: import_sales_orders(
+        s, actor, ORDERS / "taobao_gb18030.csv", shop="TMALL"))
+    assert report.created == 4
