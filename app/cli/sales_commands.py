@@ -89,7 +89,8 @@ def run_order_list(args: argparse.Namespace, ctx: CliContext) -> int:
         rows = order_list(session, shop=args.shop, status=args.status)
     for row in rows:
         print(f"{row.shop:12} {row.number:24} {row.status:8} "
-              f"{row.ordered_at:%Y-%m-%d %H:%M} {row.lines:3} lines {row.units:4} units "
+              f"{row.ordered_at.astimezone():%Y-%m-%d %H:%M} {row.lines:3} lines "
+              f"{row.units:4} units "
               f"{row.paid_total:>10} {row.currency}  {row.recipient} {row.city}")
     return 0
 
@@ -106,8 +107,9 @@ def run_order_show(args: argparse.Namespace, ctx: CliContext) -> int:
         parts = (order.street, order.city, order.district, order.province, order.postcode,
                  order.country)
     address = " ".join(p for p in parts if p)
-    print(f"{shop} {order.number}  {order.status}  ordered {order.ordered_at:%Y-%m-%d %H:%M} "
-          f"UTC" + (f", paid {order.paid_at:%Y-%m-%d %H:%M}" if order.paid_at else ""))
+    ordered = order.ordered_at.astimezone()  # this computer's time zone
+    paid = f", paid {order.paid_at.astimezone():%Y-%m-%d %H:%M}" if order.paid_at else ""
+    print(f"{shop} {order.number}  {order.status}  ordered {ordered:%Y-%m-%d %H:%M %z}{paid}")
     print(f"Buyer: {order.buyer_name}  Ship to: {order.recipient} {order.phone} {address}")
     for label, note in (("Buyer note", order.buyer_note), ("Seller note", order.seller_note)):
         if note:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from models import audit
 from models.actor import Actor
+from models.entities import Platform
 from models.errors import InputError
 from models.masterdata.fields import FieldError
 from models.masterdata.import_report import (
@@ -127,6 +128,10 @@ def import_sales_orders(session: Session, actor: Actor, path: Path, *, shop: str
     if first is None:
         raise InputError(f"{path.name} holds no orders.")
     chosen = profile_named(profile) if profile else detect_profile(path.name, list(first.cells))
+    if not profile and shop_row.platform not in (chosen.platform, Platform.OTHER):
+        raise InputError(f"{path.name} is laid out as {chosen.title}, but shop {shop_row.code} is "
+                         f"on {shop_row.platform}: import it into the shop it came from (or "
+                         "choose the profile).")
     mapping = _Mapping(chosen, list(first.cells))
     if mapping.missing:
         raise InputError(f"{path.name} line 1: the column(s) {', '.join(mapping.missing)} "

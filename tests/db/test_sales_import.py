@@ -230,6 +230,13 @@ def test_an_unknown_header_names_the_columns_and_the_profiles(based, actor, tmp_
         _import(based, actor, odd, "JD", profile="jd")
 
 
+def test_a_file_from_another_platform_is_refused_unless_the_profile_is_chosen(based, actor):
+    with pytest.raises(InputError, match=r"amazon.txt is laid out as Amazon order report "
+                       r".* shop TMALL is on taobao"):
+        _import(based, actor, "amazon.txt", "TMALL")
+    assert _import(based, actor, "amazon.txt", "TMALL", profile="amazon").created == 3
+
+
 def test_order_numbers_are_unique_per_shop_only(based, actor, tmp_path):
     _import(based, actor, "shopify.csv", "SHOPIFY")
     with based.write() as s:
