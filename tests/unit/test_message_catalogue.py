@@ -35,7 +35,7 @@ NEVER_SHOWN_ALONE = {
 #: Words that stay in Chinese text: codes, keys, formats and the command line.
 KEPT = ("waredesk scan sheet", "GS1 Digital Link", "WareDesk", "UTF-8", "GB18030", "EAN/UPC",
         "UPC-E", "GTIN", "SSCC", "REC-", "CMD-QTY", "Esc", "PO-", "COUNT-", "CMD-DONE",
-        "CMD-EMPTY", "CMD-UNDO")
+        "CMD-EMPTY", "CMD-UNDO", "waredesk shop add", "--profile")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 SAMPLE = "Q7"  # a value as a code would be: it is no English word
 
@@ -162,3 +162,12 @@ def test_a_template_opening_with_a_value_does_not_swallow_the_head_of_a_joined_m
     assert translate("Location A-01 (blocked: 盘点中) is a location: in receiving, scan the "
                      "items (put them away in Putaway).", ZH) == \
         "库位 A-01（已锁定：盘点中） 是库位：收货时请扫描商品（上架请到“上架”页面）。"
+
+
+def test_the_order_imports_refusals_are_translated_with_their_codes():
+    assert translate("There is no shop NOPE (shops: JD, TMALL); add it with `waredesk shop "
+                     "add`.", ZH) == \
+        "没有店铺 NOPE（现有店铺：JD, TMALL）；请用 `waredesk shop add` 添加。"
+    assert translate("orders.csv line 1: the column(s) 订单号, 订购数量 that the jd profile "
+                     "reads are missing.", ZH) == \
+        "orders.csv 第 1 行：缺少 jd 模板需要的列 订单号, 订购数量。"
