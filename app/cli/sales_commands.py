@@ -41,7 +41,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     load.set_defaults(run=run_order_import)
     orders = order_commands.add_parser("list", help="sales orders, newest first")
     orders.add_argument("--shop", default="")
-    orders.add_argument("--status", default="")
+    orders.add_argument("--status", default="", help="e.g. new")
+    orders.add_argument("--limit", type=int, default=1_000, metavar="N",
+                        help="at most N orders (default 1000)")
     orders.set_defaults(run=run_order_list)
     show = order_commands.add_parser("show", help="one order: buyer, address, amounts, lines")
     show.add_argument("shop")
@@ -86,7 +88,7 @@ def run_order_import(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_order_list(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print the orders, newest first."""
     with ctx.database().read() as session:
-        rows = order_list(session, shop=args.shop, status=args.status)
+        rows = order_list(session, shop=args.shop, status=args.status, limit=args.limit)
     for row in rows:
         print(f"{row.shop:12} {row.number:24} {row.status:8} "
               f"{row.ordered_at.astimezone():%Y-%m-%d %H:%M} {row.lines:3} lines "

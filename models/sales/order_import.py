@@ -17,6 +17,7 @@ from models import audit
 from models.actor import Actor
 from models.entities import Platform
 from models.errors import InputError
+from models.masterdata.cells import cell_text
 from models.masterdata.fields import FieldError
 from models.masterdata.import_report import (
     CHUNK_ROWS,
@@ -102,8 +103,8 @@ class _Mapping:
         values: dict[str, Any] = {}
         for name, columns in self.sources:
             if name in JOINED:
-                values[name] = " ".join(str(cells[c]).strip() for c in columns
-                                        if cells.get(c) not in (None, ""))
+                values[name] = " ".join(text for text in map(cell_text, (
+                    cells.get(c) for c in columns)) if text)
                 continue
             for column in columns:
                 value = cells.get(column)

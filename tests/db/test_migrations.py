@@ -144,3 +144,23 @@ def test_a_database_from_a_newer_waredesk_is_refused_with_a_clear_message(db):
         conn.execute(text("UPDATE alembic_version SET version_num = 'fffffffff999'"))
     with pytest.raises(SchemaTooNew, match="upgraded by a newer WareDesk"):
         upgrade(db)
+
+
+def test_upgrading_to_sales_orders_grants_the_import_to_the_office_roles(tmp_path: Path):
+    """A database from before 0006 (its roles without orders.import) gets the permission on
+    admin, supervisor and back_office, and on no floor role."""
+    config = alembic_config()
+    db = Database(str(tmp_path / "before_sales.sqlite"))
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0005")
+    with db.write() as s:
+        sync_reference_data(s)  # today's roles: take away what 0006 brings
+        s.execute(text("DELETE FROM role_permission WHERE permission_code = 'orders.import'"))
+        s.execute(text("DELETE FROM permission WHERE code = 'orders.import'"))
+    upgrade(db)
+    with db.read() as s:
+        roles = set(s.scalars(text(
+            "SELECT role.name FROM role JOIN role_permission rp ON rp.role_id = role.id "
+            "WHERE rp.permission_code = 'orders.import'")))
+    assert roles == {"admin", "supervisor", "back_office"}

@@ -39,6 +39,8 @@ def test_order_import_list_and_show(db, capsys):
     code, out, _ = _run(db, capsys, "order", "list", "--shop", "AMZ", "--status", "new")
     assert code == 0 and len(out.splitlines()) == 3
     assert "114-7654321-7654321" in out.splitlines()[0]  # newest first
+    code, out, _ = _run(db, capsys, "order", "list", "--limit", "1")
+    assert code == 0 and len(out.splitlines()) == 1
     code, out, _ = _run(db, capsys, "order", "show", "amz", "113-1234567-1234567")
     assert code == 0
     assert "Ship to: John Doe +1 212-555-0199 500 5th Ave Floor 3 New York NY 10110 US" in out
