@@ -264,3 +264,18 @@ def test_importing_orders_needs_the_permission(based, actor):
     clerk = replace(actor, permissions=frozenset())
     with pytest.raises(PermissionDenied, match="import and enter sales orders"):
         _import(based, clerk, "amazon.txt", "AMAZON")
+
+
+def test_shopify_rows_out_of_order_are_reported(based, actor, tmp_path):
+    """Shopify gives an order's values on its first row only: a file sorted by another
+    column leaves an order starting with a bare line."""
+    rows = (ORDERS / "shopify.csv").read_text(encoding="utf-8").splitlines()
+    bare = rows[3].replace("2026-11-20 09:14:40 -0500", "")  # #1001's last line, no date
+    shuffled = tmp_path / "shopify_sorted.csv"
+    shuffled.write_text("\n".join([rows[0], bare, rows[1], rows[2], *rows[4:]]) + "\n",
+                        encoding="utf-8")
+    with pytest.raises(ImportFailed) as caught:
+        _import(based, actor, shuffled, "SHOPIFY")
+    [error] = caught.value.report.errors
+    assert (error.line, error.key) == (2, "#1001")
+    assert "Created at: the first row of order #1001 carries no order values" in str(error)
