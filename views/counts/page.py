@@ -118,7 +118,7 @@ class CountsPage(QWidget):
             field.setClearButtonEnabled(True)
             field.textEdited.connect(lambda _t: self._filter_timer.start())
             field.returnPressed.connect(self.load_variances)
-        self.variance_table = make_table(headers(VARIANCE_HEADERS), parent=self)
+        self.variance_table = make_table(headers(VARIANCE_HEADERS), stretch=2, parent=self)
         self.variance_table.setObjectName("variances")
         self.variance_total = QLabel(self)
         self._layout(heading)

@@ -58,9 +58,10 @@ def headers(sources: Sequence[str]) -> list[str]:
     return [QCoreApplication.translate("CountTables", source) for source in sources]
 
 
-def make_table(headers: Sequence[str], *, multi: bool = False,
+def make_table(headers: Sequence[str], *, multi: bool = False, stretch: int | None = None,
                parent: QWidget | None = None) -> QTableWidget:
-    """A read-only table selecting whole rows."""
+    """A read-only table selecting whole rows; column `stretch` (else the last) takes the
+    width left over, so a long product name is shortened instead of pushing columns away."""
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -69,8 +70,12 @@ def make_table(headers: Sequence[str], *, multi: bool = False,
                            else QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -85,7 +90,9 @@ def fill(table: QTableWidget, rows: Sequence[Any], cells: Sequence[Cell],
         fore = colour(row) if colour else None
         back = tint(row) if tint else None
         for c, cell in enumerate(cells):
-            item = QTableWidgetItem(display(cell(row)))
+            text = display(cell(row))
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)  # the whole text where the column shortens it
             if c in numeric:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if fore is not None and c in coloured:
