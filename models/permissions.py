@@ -23,6 +23,8 @@ class Perm(StrEnum):
     LABELS_EDIT = "labels.edit"
     PURCHASING_EDIT = "purchasing.edit"
     ORDERS_IMPORT = "orders.import"
+    ORDERS_REVIEW = "orders.review"
+    ORDERS_APPROVE = "orders.approve"
     RECEIVE_UNPLANNED = "receiving.unplanned"
     RECEIVE_OVERRIDE = "receiving.override"
     USERS_MANAGE = "users.manage"
@@ -41,6 +43,8 @@ PERMISSION_DESCRIPTIONS: dict[Perm, str] = {
     Perm.LABELS_EDIT: "Customise label and document templates for every workstation",
     Perm.PURCHASING_EDIT: "Keep suppliers and purchase orders",
     Perm.ORDERS_IMPORT: "Keep shops; import and enter sales orders",
+    Perm.ORDERS_REVIEW: "Keep the order review rules; review, hold, retry and cancel orders",
+    Perm.ORDERS_APPROVE: "Approve orders by hand and release holds (past the review rules)",
     Perm.RECEIVE_UNPLANNED: "Receive goods without a purchase order",
     Perm.RECEIVE_OVERRIDE: "Approve receiving more than the over-receipt tolerance",
     Perm.USERS_MANAGE: "Create users and assign roles",
@@ -54,7 +58,8 @@ BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
     "supervisor": frozenset(
         _FLOOR | {Perm.STOCK_ADJUST, Perm.STOCK_RESERVE, Perm.PRODUCTS_EDIT,
                   Perm.LOCATIONS_EDIT, Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT,
-                  Perm.PURCHASING_EDIT, Perm.ORDERS_IMPORT, Perm.RECEIVE_UNPLANNED,
+                  Perm.PURCHASING_EDIT, Perm.ORDERS_IMPORT, Perm.ORDERS_REVIEW,
+                  Perm.ORDERS_APPROVE, Perm.RECEIVE_UNPLANNED,
                   Perm.RECEIVE_OVERRIDE}
     ),
     "receiver": frozenset(_FLOOR),
@@ -64,6 +69,6 @@ BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
     "back_office": frozenset(
         {Perm.STOCK_VIEW, Perm.STOCK_RESERVE, Perm.PRODUCTS_EDIT, Perm.LOCATIONS_EDIT,
          Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT, Perm.PURCHASING_EDIT,
-         Perm.ORDERS_IMPORT}
+         Perm.ORDERS_IMPORT, Perm.ORDERS_REVIEW}
     ),
 }

@@ -24,6 +24,7 @@ from app.cli import (
     printer_commands,
     purchasing_commands,
     receiving_commands,
+    review_commands,
     sales_commands,
     scan_commands,
     sim_commands,
@@ -37,6 +38,7 @@ from models.errors import WareDeskError
 
 COMMAND_MODULES = [database_commands, user_commands, location_commands, data_commands,
                    purchasing_commands, receiving_commands, count_commands, sales_commands,
+                   review_commands,
                    demo_commands, scan_commands, sim_commands,
                    print_commands, printer_commands]  # printer adds --printer to print
 

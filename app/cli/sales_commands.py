@@ -1,16 +1,19 @@
-"""`waredesk shop add|list` and `waredesk order import|list|show`."""
+"""`waredesk shop add|list` and `waredesk order import|list|show` (the review commands of
+`order` are in review_commands)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from app.cli import review_commands
 from app.cli.context import CliContext
 from app.cli.import_output import run_file_import
 from models.entities import Platform
 from models.sales.order_import import OrderImportReport, import_sales_orders
 from models.sales.order_views import order_by_number, order_lines, order_list
 from models.sales.profiles import BUILTIN
+from models.sales.review_views import order_reservations, order_trace
 from models.sales.shops import ShopInput, save_shop, shop_list
 
 
@@ -45,10 +48,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     orders.add_argument("--limit", type=int, default=1_000, metavar="N",
                         help="at most N orders (default 1000)")
     orders.set_defaults(run=run_order_list)
-    show = order_commands.add_parser("show", help="one order: buyer, address, amounts, lines")
+    show = order_commands.add_parser("show", help="one order: buyer, address, amounts, "
+                                     "lines, status, reservations and review trace")
     show.add_argument("shop")
     show.add_argument("number")
     show.set_defaults(run=run_order_show)
+    review_commands.register_order_commands(order_commands)
 
 
 def run_shop_add(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -103,6 +108,9 @@ def run_order_show(args: argparse.Namespace, ctx: CliContext) -> int:
         order = order_by_number(session, args.shop, args.number)
         shop = order.shop.code
         lines = order_lines(session, order.id)
+        reservations = order_reservations(session, order.id)
+        trace = order_trace(session, order.id)
+        warehouse = order.warehouse.code if order.warehouse_id else ""
     if order.country in ("", "CN"):  # 省 市 区 street, as a Chinese courier writes it
         parts = (order.province, order.city, order.district, order.street, order.postcode)
     else:
@@ -118,9 +126,26 @@ def run_order_show(args: argparse.Namespace, ctx: CliContext) -> int:
             print(f"{label}: {note}")
     print(f"Goods {order.goods_total}  shipping {order.shipping_fee}  discount "
           f"{order.discount}  paid {order.paid_total} {order.currency}")
+    reason = order.exception_reason or order.hold_reason
+    print(f"Status {order.status}" + (f": {reason}" if reason else "")
+          + (f"  warehouse {warehouse}" if warehouse else "")
+          + (f"  carrier {order.carrier}" if order.carrier else "")
+          + f"  priority {order.priority}"
+          + (f"  tags {order.customer_tags}" if order.customer_tags else ""))
     print(f"{'#':>3} {'SKU':20} {'qty':>5} {'price':>10}  product   title")
     for line in lines:
         product = line.product_sku or "(unknown)"
         print(f"{line.line_no:>3} {line.sku:20} {line.qty:>5} {line.unit_price:>10}  "
               f"{product:9} {line.title}")
+    if reservations:
+        print("Reserved:")
+    for held in reservations:
+        lot = f" lot {held.lot}" if held.lot else ""
+        expiry = f" exp {held.expiry}" if held.expiry else ""
+        print(f"{held.line_no:>3} {held.sku:20} {held.qty:>5}  at {held.location}{lot}{expiry}")
+    if trace:
+        print("Review trace:")
+    for step in trace:
+        who = f"{step.at.astimezone():%Y-%m-%d %H:%M} {step.kind} #{step.run_id} {step.user}"
+        print(f"  {who}: " + (f"{step.rule}: " if step.rule else "") + step.effect)
     return 0

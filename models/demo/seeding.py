@@ -14,6 +14,7 @@ from models.actor import Actor
 from models.demo.catalog import demo_products
 from models.demo.opening_stock import post_opening_stock
 from models.demo.purchasing import seed_purchasing
+from models.demo.review_rules import seed_review_rules
 from models.demo.shops import seed_shops
 from models.demo.site import WAREHOUSE, build_site, warehouse_exists
 from models.entities import Location, LocationKind, Product
@@ -56,6 +57,7 @@ def seed_demo(session: Session, actor: Actor, *, today: date) -> DemoSummary:
     posting = post_opening_stock(session, actor, site, products, today=today)
     seed_purchasing(session, actor, site, today=today)
     shops = seed_shops(session, actor)
+    seed_review_rules(session, actor)
     bins = session.scalar(select(func.count()).select_from(Location).where(
         Location.warehouse_id == site.warehouse_id, Location.kind == LocationKind.BIN)) or 0
     audit.record(session, actor, "demo.seed", entity="warehouse", entity_id=site.warehouse_id,

@@ -20,6 +20,7 @@ from models.entities.purchasing import (
     Supplier,
 )
 from models.entities.receiving import Receipt, ReceiptScan, ReceiptStatus
+from models.entities.review import OrderRuleTrace, ReviewRule, ReviewRun
 from models.entities.sales import Platform, SalesOrder, SalesOrderLine, SalesOrderStatus, Shop
 from models.entities.sites import (
     VIRTUAL_TYPES,
@@ -48,6 +49,7 @@ __all__ = [
     "LocationKind",
     "LocationType",
     "Lot",
+    "OrderRuleTrace",
     "Permission",
     "Platform",
     "PoStatus",
@@ -60,6 +62,8 @@ __all__ = [
     "ReceiptScan",
     "ReceiptStatus",
     "Reservation",
+    "ReviewRule",
+    "ReviewRun",
     "Role",
     "SalesOrder",
     "SalesOrderLine",

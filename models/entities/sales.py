@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.entities.base import Base, BigId, UtcDateTime, utcnow
+from models.entities.sites import Warehouse
 
 #: Money: Numeric, never float. Two decimals cover every shop's currency.
 Money = Numeric(14, 2)
@@ -37,9 +38,14 @@ class Platform(StrEnum):
 
 
 class SalesOrderStatus(StrEnum):
-    """Where a sales order stands. Later steps (review, picking, packing) add their own."""
+    """Where a sales order stands. Later steps (picking, packing) add their own."""
 
     NEW = "new"
+    APPROVED = "approved"  # reviewed, and every unit reserved
+    HELD = "held"  # waits for a person: a rule's hold, a manual hold, or stock short
+    EXCEPTION = "exception"  # cannot go on as it is: unknown product, no warehouse...
+    BACKORDER = "backorder"  # what is in stock is reserved; the rest waits for stock
+    CANCELLED = "cancelled"
 
 
 class Shop(Base):
@@ -96,6 +102,14 @@ class SalesOrder(Base):
     paid_total: Mapped[Decimal] = mapped_column(Money)
     currency: Mapped[str] = mapped_column(String(3))
     carrier: Mapped[str | None] = mapped_column(String(32))
+    # Set by the review rules (or by hand): where it ships from, how urgent, why it waits.
+    warehouse_id: Mapped[int | None] = mapped_column(ForeignKey("warehouse.id"))
+    priority: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    hold_reason: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    exception_reason: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # Comma-separated tags of the buyer (vip, wholesale, blacklist) the rules can test.
+    customer_tags: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     tracking_number: Mapped[str | None] = mapped_column(String(64))
     # What the order was last saved from (header and lines), so a re-import of the same
     # export can tell "unchanged" without reading every line back.
@@ -105,6 +119,7 @@ class SalesOrder(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
 
     shop: Mapped[Shop] = relationship()
+    warehouse: Mapped[Warehouse | None] = relationship()
     lines: Mapped[list[SalesOrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan",
         order_by="SalesOrderLine.line_no")

@@ -145,5 +145,8 @@ class Reservation(Base):
     # What is still reserved; it falls as stock is shipped or the reservation is released.
     qty: Mapped[int] = mapped_column(Integer)
     reference: Mapped[str] = mapped_column(String(128), index=True)
+    # The sales order line it is for, when it is for one.
+    order_line_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("sales_order_line.id"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, literal_column, select, update
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from models.actor import Actor
+from models.db.dialect import executemany
 from models.entities import Location, Product, Quant, Reservation, utcnow
 from models.errors import InputError, InsufficientStock, NotFound
 from models.permissions import Perm
 
 _quant = Quant.__table__
+
+
+class _Short(InsufficientStock):
+    def __init__(self) -> None:
+        super().__init__("Stock was reserved or moved on another workstation meanwhile; "
+                         "nothing was reserved: try again.")
 
 
 def _key_clause(product_id: int, location_id: int, lot_id: int | None):
@@ -75,3 +86,45 @@ def release(session: Session, actor: Actor, reservation_id: int, qty: int | None
     reservation.qty -= qty
     session.flush()
     return reservation.qty
+
+
+@dataclass(frozen=True)
+class ReserveRequest:
+    """Units of one quant to reserve for a document (and the order line they are for)."""
+
+    product_id: int
+    location_id: int
+    lot_id: int | None
+    qty: int
+    reference: str
+    order_line_id: int | None = None
+
+
+_RESERVE = ("UPDATE quant SET reserved = reserved + ? WHERE product_id = ? AND location_id = ? "
+            "AND coalesce(lot_id, 0) = ? AND on_hand - reserved >= ?")
+
+
+def reserve_many(session: Session, actor: Actor, requests: Sequence[ReserveRequest]) -> int:
+    """Reserve every request, all or nothing, with the conditional update of `reserve` per
+    quant (one statement for them all); returns the units reserved. For reviews of thousands
+    of orders, where a `reserve` per line would take minutes."""
+    actor.require(Perm.STOCK_RESERVE)
+    if not requests:
+        return 0
+    wanted: dict[tuple[int, int, int], int] = defaultdict(int)
+    for r in requests:
+        if isinstance(r.qty, bool) or not isinstance(r.qty, int) or r.qty <= 0:
+            raise InputError(f"A reservation needs a whole quantity above zero, not {r.qty!r}.")
+        wanted[(r.product_id, r.location_id, r.lot_id or 0)] += r.qty
+    # Sorted, so concurrent reservations lock quants in the same order.
+    keys = sorted(wanted)
+    with session.begin_nested():
+        matched = executemany(session, _RESERVE, [(wanted[k], *k, wanted[k]) for k in keys])
+        if matched != len(keys):
+            raise _Short
+    now = utcnow()
+    session.execute(insert(Reservation.__table__), [
+        {"product_id": r.product_id, "location_id": r.location_id, "lot_id": r.lot_id,
+         "qty": r.qty, "reference": r.reference, "order_line_id": r.order_line_id,
+         "user_id": actor.user_id, "created_at": now} for r in requests])
+    return sum(wanted.values())
