@@ -7,12 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from models.actor import Actor
 from models.db import Database
-from models.entities import LocationType, Quant, SalesOrder, Tracking
+from models.entities import Location, LocationType, Quant, SalesOrder, Tracking
 from models.ledger import verify
 from models.sales.order_views import order_by_number
 from models.sales.orders import OrderInput, OrderLineInput, save_order
@@ -25,7 +25,7 @@ TODAY = date.today()
 
 def site(db: Database, actor: Actor) -> dict[str, int]:
     """WH1 with bins A-01 and A-02 (storage), P-01 (pick face), a receiving dock, a
-    quarantine bin and a blocked bin; TEA-001 (plain) and MILK-001 (expiry-tracked lots);
+    quarantine bin and bin B-01 (to block); TEA-001 (plain) and MILK-001 (expiry-tracked lots);
     shops TMALL and JD. Returns ids by name."""
     def work(s: Session) -> dict[str, int]:
         wh = f.warehouse(s)
@@ -34,7 +34,7 @@ def site(db: Database, actor: Actor) -> dict[str, int]:
                            ("P-01", LocationType.PICK_FACE), ("DOCK", LocationType.RECEIVING),
                            ("Q-01", LocationType.QUARANTINE)):
             ids[code] = f.bin_(s, wh, code, kind).id
-        ids["BLOCKED"] = f.bin_(s, wh, "B-01", blocked=True, blocked_reason="count").id
+        ids["BLOCKED"] = f.bin_(s, wh, "B-01").id
         ids["TEA-001"] = f.product(s, "TEA-001").id
         milk = f.product(s, "MILK-001", tracking=Tracking.LOT, expiry=True)
         ids["MILK-001"] = milk.id
@@ -88,3 +88,9 @@ def order_row(db: Database, number: str, shop: str = "TMALL") -> SalesOrder:
         o = order_by_number(s, shop, number)
         s.expunge(o)
         return o
+
+
+def block(db: Database, location_id: int) -> None:
+    """Block a location as a count does."""
+    db.transact(lambda s: s.execute(update(Location).where(Location.id == location_id).values(
+        blocked=True, blocked_reason="count")))

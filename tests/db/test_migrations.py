@@ -146,21 +146,27 @@ def test_a_database_from_a_newer_waredesk_is_refused_with_a_clear_message(db):
         upgrade(db)
 
 
-def test_upgrading_to_sales_orders_grants_the_import_to_the_office_roles(tmp_path: Path):
-    """A database from before 0006 (its roles without orders.import) gets the permission on
-    admin, supervisor and back_office, and on no floor role."""
+@pytest.mark.parametrize("before, code, roles", [
+    ("0005", "orders.import", {"admin", "supervisor", "back_office"}),
+    ("0006", "orders.review", {"admin", "supervisor", "back_office"}),
+    ("0006", "orders.approve", {"admin", "supervisor"}),
+])
+def test_upgrading_grants_a_new_permission_to_the_roles_it_is_for(tmp_path: Path, before,
+                                                                   code, roles):
+    """A database from before the revision (its roles without the permission) gets it on the
+    roles it is for (orders.import: admin, supervisor and back_office), on no floor role."""
     config = alembic_config()
-    db = Database(str(tmp_path / "before_sales.sqlite"))
+    db = Database(str(tmp_path / "before.sqlite"))
     with db.engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "0005")
+        command.upgrade(config, before)
     with db.write() as s:
-        sync_reference_data(s)  # today's roles: take away what 0006 brings
-        s.execute(text("DELETE FROM role_permission WHERE permission_code = 'orders.import'"))
-        s.execute(text("DELETE FROM permission WHERE code = 'orders.import'"))
+        sync_reference_data(s)  # today's roles: take away what the revision brings
+        s.execute(text("DELETE FROM role_permission WHERE permission_code = :c"), {"c": code})
+        s.execute(text("DELETE FROM permission WHERE code = :c"), {"c": code})
     upgrade(db)
     with db.read() as s:
-        roles = set(s.scalars(text(
+        granted = set(s.scalars(text(
             "SELECT role.name FROM role JOIN role_permission rp ON rp.role_id = role.id "
-            "WHERE rp.permission_code = 'orders.import'")))
-    assert roles == {"admin", "supervisor", "back_office"}
+            "WHERE rp.permission_code = :c"), {"c": code}))
+    assert granted == roles
