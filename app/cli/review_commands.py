@@ -10,13 +10,7 @@ from typing import Any
 
 from app.cli.context import CliContext
 from models.sales.allocation import POLICIES, set_partial_policy
-from models.sales.order_decisions import (
-    approve_orders,
-    cancel_orders,
-    hold_orders,
-    release_holds,
-    retry_orders,
-)
+from models.sales.order_decisions import ACTIONS
 from models.sales.review import ReviewSummary, review_orders
 from models.sales.review_views import exception_queue, find_orders
 from models.sales.rule_terms import Actions, Conditions, parse_actions, parse_conditions
@@ -252,8 +246,6 @@ def run_order_review(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-_DECISIONS = {"approve": approve_orders, "release": release_holds, "retry": retry_orders,
-              "hold": hold_orders, "cancel": cancel_orders}
 _QUEUE_STATUS = {"release": "held", "retry": "", "cancel": ""}
 
 
@@ -273,7 +265,7 @@ def run_order_decision(args: argparse.Namespace, ctx: CliContext) -> int:
         else:
             ids = [row.id for row in exception_queue(
                 session, shop=args.shop, status=_QUEUE_STATUS[args.action], limit=1_000_000)]
-        return _DECISIONS[args.action](session, actor, order_ids=ids, **options)
+        return ACTIONS[args.action](session, actor, order_ids=ids, **options)
     _print_summary(db.transact(work))
     return 0
 

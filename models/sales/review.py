@@ -45,7 +45,8 @@ from models.sales.shops import shop_by_code
 
 _CHUNK = 10_000
 _ORDER_COLUMNS = (SalesOrder.id, SalesOrder.number, SalesOrder.status, Shop.code,
-                  SalesOrder.paid_total, SalesOrder.province, SalesOrder.city,
+                  SalesOrder.paid_total, SalesOrder.recipient, SalesOrder.phone,
+                  SalesOrder.province, SalesOrder.city,
                   SalesOrder.district, SalesOrder.street, SalesOrder.country,
                   SalesOrder.buyer_note, SalesOrder.customer_tags, SalesOrder.warehouse_id,
                   SalesOrder.carrier, SalesOrder.priority)
@@ -135,6 +136,16 @@ def _facts(row: Any, lines: list[Any]) -> OrderFacts:
                                 if t.strip()))
 
 
+def address_problem(row: Any) -> str:
+    """What a courier would miss in the order's address ('' when nothing): a recipient, a
+    street and a city; in China (or no country given) a phone number too."""
+    missing = [name for name, value in (("recipient", row.recipient), ("street", row.street),
+                                        ("city", row.city)) if not value.strip()]
+    if row.country.upper() in ("", "CN") and not row.phone.strip():
+        missing.append("phone")
+    return f"bad address: no {', '.join(missing)}" if missing else ""
+
+
 def _apply(order: _Order, verdict: Verdict, warehouses: dict[str, int]) -> None:
     order.steps += verdict.steps
     actions = verdict.actions
@@ -148,7 +159,10 @@ def _apply(order: _Order, verdict: Verdict, warehouses: dict[str, int]) -> None:
             order.reason = f"warehouse {actions.warehouse} does not exist"
             return
         order.warehouse_id = warehouses[actions.warehouse]
-    if actions.decision is None:
+    problem = address_problem(order.row)
+    if actions.decision == "approve" and problem:
+        order.status, order.reason = SalesOrderStatus.EXCEPTION, problem
+    elif actions.decision is None:
         order.status = SalesOrderStatus.HELD
         order.reason = "no rule decided: approve or hold it by hand"
     elif actions.decision == "approve":

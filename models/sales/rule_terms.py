@@ -228,7 +228,8 @@ def parse_actions(raw: Mapping[str, Any]) -> tuple[Actions, list[FieldError]]:
     priority = None
     if raw.get("priority") is not None:
         priority = _whole(errors, "priority", raw["priority"])
-    actions = Actions(decision=decision, reason=reason if decision != "approve" else "",
+    actions = Actions(decision=decision, reason=reason if decision in ("hold", "exception")
+                      else "",
                       priority=priority, **texts)
     if actions == Actions():
         errors.append(FieldError("actions", "a rule needs at least one action: approve, "

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from models import audit
 from models.actor import Actor
-from models.entities import ReviewRule
+from models.entities import ReviewRule, Warehouse
 from models.errors import InputError, NotFound
 from models.masterdata.fields import FieldError, ValidationFailed
 from models.permissions import Perm
@@ -20,13 +20,16 @@ from models.sales.rule_terms import Actions, Conditions, parse_actions, parse_co
 RuleTerms = tuple[int, str, Conditions, Actions]
 
 
-def _checked(name: str, conditions: Mapping[str, Any],
+def _checked(session: Session, name: str, conditions: Mapping[str, Any],
              actions: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The stored forms of valid conditions and actions; ValidationFailed listing every
     problem otherwise."""
     parsed_conditions, errors = parse_conditions(conditions)
     parsed_actions, action_errors = parse_actions(actions)
     errors += action_errors
+    code = parsed_actions.warehouse
+    if code and session.scalar(select(Warehouse.id).where(Warehouse.code == code)) is None:
+        errors.append(FieldError("warehouse", f"there is no warehouse {code}"))
     if not name.strip():
         errors.insert(0, FieldError("name", "is required"))
     elif len(name.strip()) > 100:
@@ -62,7 +65,7 @@ def add_rule(session: Session, actor: Actor, *, name: str, conditions: Mapping[s
              position: int | None = None) -> ReviewRule:
     """Add a rule at `position` (1 is tried first; default: last)."""
     actor.require(Perm.ORDERS_REVIEW)
-    stored_conditions, stored_actions = _checked(name, conditions, actions)
+    stored_conditions, stored_actions = _checked(session, name, conditions, actions)
     if session.scalar(select(ReviewRule.id).where(ReviewRule.name == name.strip())):
         raise InputError(f"There is a review rule '{name.strip()}' already: edit it, or "
                          "choose another name.")
@@ -88,7 +91,7 @@ def edit_rule(session: Session, actor: Actor, *, name: str,
     rule = rule_by_name(session, name)
     target = rule.name if new_name is None else new_name
     stored_conditions, stored_actions = _checked(
-        target, rule.conditions if conditions is None else conditions,
+        session, target, rule.conditions if conditions is None else conditions,
         rule.actions if actions is None else actions)
     if target.strip() != rule.name and session.scalar(
             select(ReviewRule.id).where(ReviewRule.name == target.strip())):

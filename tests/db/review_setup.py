@@ -48,7 +48,10 @@ def site(db: Database, actor: Actor) -> dict[str, int]:
 
 def order(db: Database, actor: Actor, number: str, lines: list[tuple[str, int]], *,
           shop: str = "TMALL", price: str = "10.00", **fields: Any) -> int:
-    """Save a new order; returns its id."""
+    """Save a new order (to a full address unless told otherwise); returns its id."""
+    address = {"recipient": "王小明", "phone": "13812345678", "city": "杭州市",
+               "street": "文三路 100号"}
+    fields = {**address, **fields}
     data = OrderInput(number=number, ordered_at=datetime(2026, 11, 11, tzinfo=UTC),
                       lines=tuple(OrderLineInput(sku, sku, qty, Decimal(price))
                                   for sku, qty in lines), **fields)

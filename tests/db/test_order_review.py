@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from models.entities import Warehouse
 from models.masterdata.fields import ValidationFailed
 from models.sales.order_views import order_by_number
 from models.sales.review import review_orders
@@ -103,14 +104,20 @@ def test_assigned_warehouse_is_where_stock_is_reserved(db, actor, site):
         far = f.bin_(s, wh2, "Z-01").id
     f.stock_in(db, actor, site["TEA-001"], far, 3)
     setup.rule(db, actor, "JD ships from WH2", {"shops": ["JD"]}, {"warehouse": "wh2"})
-    setup.rule(db, actor, "Ghost", {"shops": ["TMALL"]}, {"warehouse": "WH9"})
+    with pytest.raises(ValidationFailed, match="warehouse: there is no warehouse WH9"):
+        setup.rule(db, actor, "Typo", {}, {"warehouse": "WH9"})
+    with db.write() as s:
+        wh3 = f.warehouse(s, "WH3")
+    setup.rule(db, actor, "Gone since", {"shops": ["TMALL"]}, {"warehouse": "WH3"})
+    with db.write() as s:
+        s.get(Warehouse, wh3.id).code = "WH3-OLD"  # renamed after the rule was written
     setup.rule(db, actor, "Rest", {}, {"decision": "approve"})
     setup.order(db, actor, "1", [("TEA-001", 3)], shop="JD")
     setup.order(db, actor, "2", [("TEA-001", 3)])
     _review(db, actor)
     assert setup.status(db, "1", shop="JD") == ("approved", "")
     assert setup.reserved(db) == {(far, None): 3}
-    assert setup.status(db, "2") == ("exception", "warehouse WH9 does not exist")
+    assert setup.status(db, "2") == ("exception", "warehouse WH3 does not exist")
 
 
 def test_rules_are_checked_saved_moved_edited_and_removed(db, actor, site):
@@ -134,3 +141,15 @@ def test_rules_are_checked_saved_moved_edited_and_removed(db, actor, site):
         assert [(r.position, r.name) for r in rule_list(s)] == [(1, "C"),
                                                                 (2, "Approve the rest")]
     assert _trace(db, "1")[1] == ("B", "hold: note")  # the trace keeps a removed rule's name
+
+
+def test_an_approved_order_a_courier_could_not_deliver_is_an_exception(db, actor, site):
+    setup.rule(db, actor, "Notes", {"buyer_note": True}, {"decision": "hold", "reason": "note"})
+    setup.rule(db, actor, "Rest", {}, {"decision": "approve"})
+    setup.order(db, actor, "1", [("TEA-001", 1)], street="", phone="")
+    setup.order(db, actor, "2", [("TEA-001", 1)], phone="", country="US")  # phone not needed
+    setup.order(db, actor, "3", [("TEA-001", 1)], street="", buyer_note="hi")  # a hold holds
+    _review(db, actor)
+    assert setup.status(db, "1") == ("exception", "bad address: no street, phone")
+    assert setup.status(db, "2") == ("approved", "")
+    assert setup.status(db, "3") == ("held", "note")

@@ -42,7 +42,8 @@ def _orders() -> list[OrderInput]:
                                                   for j in range(1 + i % 3)]
         orders.append(OrderInput(
             number=f"29{i:017d}", ordered_at=when, province="新疆" if i % 50 == 0 else "浙江省",
-            city="杭州市", street=f"文三路 {i}号", buyer_note="请周末送货" if i % 10 == 5 else "",
+            city="杭州市", street=f"文三路 {i}号", recipient=f"收货人{i % 97}",
+            phone=f"138{i:08d}", buyer_note="请周末送货" if i % 10 == 5 else "",
             lines=tuple(OrderLineInput(sku, sku, 1 + j, Decimal("19.90"))
                         for j, sku in enumerate(skus))))
     return orders
