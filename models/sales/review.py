@@ -175,7 +175,8 @@ def _apply(order: _Order, verdict: Verdict, warehouses: dict[str, int]) -> None:
 
 def _reserve(session: Session, actor: Actor, orders: list[_Order],
              lines: dict[int, list[Any]]) -> None:
-    """Reserve the stock of the orders about to be approved, oldest order first."""
+    """Reserve the stock of the orders about to be approved: the highest priority first, then
+    the oldest."""
     wanted = [o for o in orders if o.status == SalesOrderStatus.APPROVED]
     active = [wid for (wid,) in session.execute(select(Warehouse.id).where(
         Warehouse.active.is_(True)))]
@@ -193,7 +194,8 @@ def _reserve(session: Session, actor: Actor, orders: list[_Order],
     for warehouse_id, group in sorted(by_warehouse.items()):
         products = {line[4] for o in group for line in lines[o.row.id] if line[4]}
         pool = StockPool(session, warehouse_id, products, today=today)
-        for order in group:
+        # Higher priority first; within a priority the oldest order (a stable sort keeps it).
+        for order in sorted(group, key=lambda o: -o.priority):
             to_reserve = [LineToReserve(line[1], line[2], line[3], line[4], line[5])
                           for line in lines[order.row.id]]
             allocation = pool.allocate(f"{order.row.code} {order.row.number}", to_reserve,

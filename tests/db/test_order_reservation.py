@@ -10,6 +10,7 @@ from models.sales.allocation import set_partial_policy
 from models.sales.order_decisions import cancel_orders
 from models.sales.review import review_orders
 from models.sales.review_views import find_orders
+from models.sales.tags import set_customer_tags
 from tests import factories as f
 from tests.db import review_setup as setup
 
@@ -104,3 +105,15 @@ def test_unknown_products_and_a_missing_warehouse_make_exceptions(db, actor, sit
     setup.order(db, actor, "2", [("TEA-001", 1)])
     assert _review(db, actor).exception == 1
     assert setup.status(db, "2") == ("exception", "no warehouse: add a rule that assigns one")
+
+
+def test_a_higher_priority_order_gets_scarce_stock_before_an_older_one(db, actor, site):
+    setup.rule(db, actor, "VIP first", {"customer_tags": ["vip"]}, {"priority": 5},
+               position=1)
+    f.stock_in(db, actor, site["TEA-001"], site["A-01"], 2)
+    setup.order(db, actor, "old", [("TEA-001", 2)])
+    vip = setup.order(db, actor, "vip", [("TEA-001", 2)])
+    db.transact(lambda s: set_customer_tags(s, actor, order_id=vip, tags="vip"))
+    _review(db, actor)
+    assert setup.status(db, "vip") == ("approved", "")
+    assert setup.status(db, "old") == ("held", "out of stock: TEA-001 needs 2, 0 available")
