@@ -113,24 +113,25 @@ def _lines(session: Session, order_ids: list[int]) -> dict[int, list[Any]]:
     found: dict[int, list[Any]] = defaultdict(list)
     for start in range(0, len(order_ids), _CHUNK):
         rows = session.execute(
-            select(SalesOrderLine.order_id, SalesOrderLine.id, SalesOrderLine.line_no,
-                   SalesOrderLine.sku, SalesOrderLine.product_id, SalesOrderLine.qty,
-                   Product.sku, Product.category)
+            select(SalesOrderLine.order_id, SalesOrderLine.id.label("line_id"),
+                   SalesOrderLine.line_no, SalesOrderLine.sku, SalesOrderLine.product_id,
+                   SalesOrderLine.qty, Product.sku.label("product_sku"), Product.category)
             .outerjoin(Product, Product.id == SalesOrderLine.product_id)
             .where(SalesOrderLine.order_id.in_(order_ids[start:start + _CHUNK]))
             .order_by(SalesOrderLine.order_id, SalesOrderLine.line_no))
         for row in rows:
-            found[row[0]].append(row)
+            found[row.order_id].append(row)
     return found
 
 
 def _facts(row: Any, lines: list[Any]) -> OrderFacts:
-    skus = {line[3].upper() for line in lines} | {line[6].upper() for line in lines if line[6]}
+    skus = {line.sku.upper() for line in lines} | {
+        line.product_sku.upper() for line in lines if line.product_sku}
     address = " ".join((row.province, row.city, row.district, row.street)).casefold()
     return OrderFacts(
         shop=row.code, paid_total=row.paid_total, skus=frozenset(skus),
-        categories=frozenset(line[7].casefold() for line in lines if line[7]),
-        units=sum(line[5] for line in lines), address=address,
+        categories=frozenset(line.category.casefold() for line in lines if line.category),
+        units=sum(line.qty for line in lines), address=address,
         province=row.province.casefold(), country=row.country, buyer_note=row.buyer_note,
         customer_tags=frozenset(t.strip().casefold() for t in row.customer_tags.split(",")
                                 if t.strip()))
@@ -192,12 +193,13 @@ def _reserve(session: Session, actor: Actor, orders: list[_Order],
     policy = partial_policy(session)
     today = date.today()
     for warehouse_id, group in sorted(by_warehouse.items()):
-        products = {line[4] for o in group for line in lines[o.row.id] if line[4]}
+        products = {line.product_id for o in group for line in lines[o.row.id]
+                    if line.product_id}
         pool = StockPool(session, warehouse_id, products, today=today)
         # Higher priority first; within a priority the oldest order (a stable sort keeps it).
         for order in sorted(group, key=lambda o: -o.priority):
-            to_reserve = [LineToReserve(line[1], line[2], line[3], line[4], line[5])
-                          for line in lines[order.row.id]]
+            to_reserve = [LineToReserve(line.line_id, line.line_no, line.sku, line.product_id,
+                                        line.qty) for line in lines[order.row.id]]
             allocation = pool.allocate(f"{order.row.code} {order.row.number}", to_reserve,
                                        policy=policy)
             order.allocation = allocation
