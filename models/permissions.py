@@ -25,6 +25,7 @@ class Perm(StrEnum):
     ORDERS_IMPORT = "orders.import"
     ORDERS_REVIEW = "orders.review"
     ORDERS_APPROVE = "orders.approve"
+    CARRIERS_EDIT = "carriers.edit"
     RECEIVE_UNPLANNED = "receiving.unplanned"
     RECEIVE_OVERRIDE = "receiving.override"
     USERS_MANAGE = "users.manage"
@@ -45,6 +46,7 @@ PERMISSION_DESCRIPTIONS: dict[Perm, str] = {
     Perm.ORDERS_IMPORT: "Keep shops; import and enter sales orders",
     Perm.ORDERS_REVIEW: "Keep the order review rules; review, hold, retry and cancel orders",
     Perm.ORDERS_APPROVE: "Approve orders by hand and release holds (past the review rules)",
+    Perm.CARRIERS_EDIT: "Keep carriers and their tracking number ranges",
     Perm.RECEIVE_UNPLANNED: "Receive goods without a purchase order",
     Perm.RECEIVE_OVERRIDE: "Approve receiving more than the over-receipt tolerance",
     Perm.USERS_MANAGE: "Create users and assign roles",
@@ -59,7 +61,7 @@ BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
         _FLOOR | {Perm.STOCK_ADJUST, Perm.STOCK_RESERVE, Perm.PRODUCTS_EDIT,
                   Perm.LOCATIONS_EDIT, Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT,
                   Perm.PURCHASING_EDIT, Perm.ORDERS_IMPORT, Perm.ORDERS_REVIEW,
-                  Perm.ORDERS_APPROVE, Perm.RECEIVE_UNPLANNED,
+                  Perm.ORDERS_APPROVE, Perm.CARRIERS_EDIT, Perm.RECEIVE_UNPLANNED,
                   Perm.RECEIVE_OVERRIDE}
     ),
     "receiver": frozenset(_FLOOR),
@@ -69,6 +71,6 @@ BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
     "back_office": frozenset(
         {Perm.STOCK_VIEW, Perm.STOCK_RESERVE, Perm.PRODUCTS_EDIT, Perm.LOCATIONS_EDIT,
          Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT, Perm.PURCHASING_EDIT,
-         Perm.ORDERS_IMPORT, Perm.ORDERS_REVIEW}
+         Perm.ORDERS_IMPORT, Perm.ORDERS_REVIEW, Perm.CARRIERS_EDIT}
     ),
 }

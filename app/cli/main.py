@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import DBAPIError
 
 from app.cli import (
+    carrier_commands,
     count_commands,
     data_commands,
     database_commands,
@@ -38,7 +39,7 @@ from models.errors import WareDeskError
 
 COMMAND_MODULES = [database_commands, user_commands, location_commands, data_commands,
                    purchasing_commands, receiving_commands, count_commands, sales_commands,
-                   review_commands,
+                   review_commands, carrier_commands,
                    demo_commands, scan_commands, sim_commands,
                    print_commands, printer_commands]  # printer adds --printer to print
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import review_commands
+from app.cli import carrier_commands, review_commands
 from app.cli.context import CliContext
 from app.cli.import_output import run_file_import
 from models.entities import Platform
@@ -54,6 +54,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     show.add_argument("number")
     show.set_defaults(run=run_order_show)
     review_commands.register_order_commands(order_commands)
+    carrier_commands.register_order_commands(order_commands)
 
 
 def run_shop_add(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -130,6 +131,7 @@ def run_order_show(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"Status {order.status}" + (f": {reason}" if reason else "")
           + (f"  warehouse {warehouse}" if warehouse else "")
           + (f"  carrier {order.carrier}" if order.carrier else "")
+          + (f" {order.tracking_number}" if order.tracking_number else "")
           + f"  priority {order.priority}"
           + (f"  tags {order.customer_tags}" if order.customer_tags else ""))
     print(f"{'#':>3} {'SKU':20} {'qty':>5} {'price':>10}  product   title")

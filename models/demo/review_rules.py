@@ -12,7 +12,7 @@ from models.sales.rules import add_rule
 
 #: Name, conditions, actions: tried in this order.
 RULES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
-    ("Ship from the demo warehouse", {}, {"warehouse": WAREHOUSE}),
+    ("Ship from the demo warehouse by SF", {}, {"warehouse": WAREHOUSE, "carrier": "SF"}),
     ("Remote regions by EMS", {"regions": ["新疆", "西藏"]}, {"carrier": "EMS"}),
     ("Buyer note: read it first", {"buyer_note": True},
      {"decision": "hold", "reason": "buyer note: read it, then release"}),

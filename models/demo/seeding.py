@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from models import audit
 from models.actor import Actor
+from models.demo.carriers import seed_carriers
 from models.demo.catalog import demo_products
 from models.demo.opening_stock import post_opening_stock
 from models.demo.purchasing import seed_purchasing
@@ -57,6 +58,7 @@ def seed_demo(session: Session, actor: Actor, *, today: date) -> DemoSummary:
     posting = post_opening_stock(session, actor, site, products, today=today)
     seed_purchasing(session, actor, site, today=today)
     shops = seed_shops(session, actor)
+    seed_carriers(session, actor)
     seed_review_rules(session, actor)
     bins = session.scalar(select(func.count()).select_from(Location).where(
         Location.warehouse_id == site.warehouse_id, Location.kind == LocationKind.BIN)) or 0

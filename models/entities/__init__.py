@@ -2,6 +2,7 @@
 
 from models.entities.access import AppSetting, AuditEvent, Permission, Role, User, role_permission
 from models.entities.base import Base, utcnow
+from models.entities.carriers import Carrier, CarrierKind, TrackingRange
 from models.entities.catalog import Barcode, Product, Tracking
 from models.entities.counting import (
     BinStatus,
@@ -39,6 +40,8 @@ __all__ = [
     "Base",
     "BeyondTolerance",
     "BinStatus",
+    "Carrier",
+    "CarrierKind",
     "CountBin",
     "CountLine",
     "CountStatus",
@@ -75,6 +78,7 @@ __all__ = [
     "StockPosting",
     "Supplier",
     "Tracking",
+    "TrackingRange",
     "User",
     "Warehouse",
     "role_permission",

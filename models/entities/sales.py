@@ -72,6 +72,8 @@ class SalesOrder(Base):
         UniqueConstraint("shop_id", "number"),
         # Waves and the order lists pick orders by status, oldest first.
         Index("ix_sales_order_status_ordered_at", "status", "ordered_at"),
+        # A tracking number is given to one parcel of its carrier (NULLs never clash).
+        Index("uq_sales_order_carrier_tracking", "carrier", "tracking_number", unique=True),
         # No CHECK on status: later steps add statuses, and changing a CHECK on SQLite means
         # recreating a table that order lines (and later reservations) reference.
     )
