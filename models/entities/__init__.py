@@ -12,6 +12,14 @@ from models.entities.counting import (
     LastCount,
     StockCount,
 )
+from models.entities.picking import (
+    PickEvent,
+    PickTask,
+    TaskStatus,
+    Wave,
+    WaveOrder,
+    WaveStatus,
+)
 from models.entities.printing import JobStatus, LabelTemplate, PrintJob
 from models.entities.purchasing import (
     BeyondTolerance,
@@ -54,6 +62,8 @@ __all__ = [
     "Lot",
     "OrderRuleTrace",
     "Permission",
+    "PickEvent",
+    "PickTask",
     "Platform",
     "PoStatus",
     "PrintJob",
@@ -77,10 +87,14 @@ __all__ = [
     "StockMove",
     "StockPosting",
     "Supplier",
+    "TaskStatus",
     "Tracking",
     "TrackingRange",
     "User",
     "Warehouse",
+    "Wave",
+    "WaveOrder",
+    "WaveStatus",
     "role_permission",
     "utcnow",
 ]

@@ -46,6 +46,8 @@ class SalesOrderStatus(StrEnum):
     EXCEPTION = "exception"  # cannot go on as it is: unknown product, no warehouse...
     BACKORDER = "backorder"  # what is in stock is reserved; the rest waits for stock
     CANCELLED = "cancelled"
+    PICKING = "picking"  # in a released wave
+    PICKED = "picked"  # every unit at the packing location
 
 
 class Shop(Base):

@@ -39,6 +39,16 @@ def reserve(session: Session, actor: Actor, *, product_id: int, location_id: int
     Refused when fewer than `qty` units are available (on hand minus already reserved).
     """
     actor.require(Perm.STOCK_RESERVE)
+    return reserve_quant(session, actor, ReserveRequest(product_id, location_id, lot_id, qty,
+                                                        reference))
+
+
+def reserve_quant(session: Session, actor: Actor, request: ReserveRequest) -> int:
+    """`reserve` for callers that checked their own permission (a picker's short pick moves
+    the order's own reservation to another bin); returns the reservation id."""
+    product_id, location_id, lot_id, qty = (request.product_id, request.location_id,
+                                            request.lot_id, request.qty)
+    reference = request.reference
     if isinstance(qty, bool) or not isinstance(qty, int) or qty <= 0:
         raise InputError(f"A reservation needs a whole quantity above zero, not {qty!r}.")
     if not reference:
@@ -60,7 +70,7 @@ def reserve(session: Session, actor: Actor, *, product_id: int, location_id: int
                                 f"{available} available.")
     reservation = Reservation(product_id=product_id, location_id=location_id, lot_id=lot_id,
                               qty=qty, reference=reference, user_id=actor.user_id,
-                              created_at=utcnow())
+                              order_line_id=request.order_line_id, created_at=utcnow())
     session.add(reservation)
     session.flush()
     return reservation.id
@@ -69,6 +79,12 @@ def reserve(session: Session, actor: Actor, *, product_id: int, location_id: int
 def release(session: Session, actor: Actor, reservation_id: int, qty: int | None = None) -> int:
     """Release `qty` units (all that remain when None) of a reservation; returns what is left."""
     actor.require(Perm.STOCK_RESERVE)
+    return release_units(session, reservation_id, qty)
+
+
+def release_units(session: Session, reservation_id: int, qty: int | None = None) -> int:
+    """`release` for callers that checked their own permission (a short pick gives back
+    what the bin lacked); returns what is left."""
     reservation = session.get(Reservation, reservation_id, with_for_update=True)
     if reservation is None:
         raise NotFound(f"There is no reservation with id {reservation_id}.")
@@ -109,6 +125,12 @@ def reserve_many(session: Session, actor: Actor, requests: Sequence[ReserveReque
     quant (one statement for them all); returns the units reserved. For reviews of thousands
     of orders, where a `reserve` per line would take minutes."""
     actor.require(Perm.STOCK_RESERVE)
+    return reserve_requests(session, actor, requests)
+
+
+def reserve_requests(session: Session, actor: Actor, requests: Sequence[ReserveRequest]) -> int:
+    """`reserve_many` for callers that checked their own permission: a picker's short pick
+    moves the order's own reservation to another bin."""
     if not requests:
         return 0
     wanted: dict[tuple[int, int, int], int] = defaultdict(int)
@@ -128,3 +150,23 @@ def reserve_many(session: Session, actor: Actor, requests: Sequence[ReserveReque
          "qty": r.qty, "reference": r.reference, "order_line_id": r.order_line_id,
          "user_id": actor.user_id, "created_at": now} for r in requests])
     return sum(wanted.values())
+
+
+def reinstate(session: Session, reservation_id: int, qty: int) -> None:
+    """Put `qty` units back into a reservation that a posting consumed (the undo of a pick,
+    once its reversal has brought them back to the bin): the inverse of what `post_moves`
+    does with a line's `reservation_id`, with the same conditional update."""
+    reservation = session.get(Reservation, reservation_id, with_for_update=True)
+    if reservation is None:
+        raise NotFound(f"There is no reservation with id {reservation_id}.")
+    with session.begin_nested():
+        matched = session.execute(
+            update(_quant)
+            .where(_key_clause(reservation.product_id, reservation.location_id,
+                               reservation.lot_id))
+            .where(_quant.c.on_hand - _quant.c.reserved >= qty)
+            .values(reserved=_quant.c.reserved + qty)).rowcount
+        if matched != 1:
+            raise _Short
+    reservation.qty += qty
+    session.flush()

@@ -29,6 +29,7 @@ MODULES = (
     *sorted((ROOT / "models" / "counting").glob("*.py")),
     *sorted((ROOT / "models" / "sales").glob("*.py")),  # the order import's refusals
     *sorted((ROOT / "models" / "carriers").glob("*.py")),  # what a packer is told
+    *sorted((ROOT / "models" / "picking").glob("*.py")),  # the picking workflow
     ROOT / "models" / "floor.py",
     ROOT / "models" / "ledger" / "posting.py",
     ROOT / "models" / "ledger" / "context.py",
