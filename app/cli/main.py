@@ -30,6 +30,7 @@ from app.cli import (
     scan_commands,
     sim_commands,
     user_commands,
+    wave_commands,
 )
 from app.cli.context import CliContext
 from app.logs import setup_logging
@@ -39,7 +40,7 @@ from models.errors import WareDeskError
 
 COMMAND_MODULES = [database_commands, user_commands, location_commands, data_commands,
                    purchasing_commands, receiving_commands, count_commands, sales_commands,
-                   review_commands, carrier_commands,
+                   review_commands, carrier_commands, wave_commands,
                    demo_commands, scan_commands, sim_commands,
                    print_commands, printer_commands]  # printer adds --printer to print
 

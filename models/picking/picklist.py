@@ -103,8 +103,24 @@ def share_text(share: PickShare) -> str:
     return f"#{share.seq} {share.order}{into} ×{share.qty}"
 
 
+def _paper_lines(row: PickRow) -> list[dict[str, Any]]:
+    """A stop on paper: its first order's units on the row naming the bin and product, each
+    other order's on a row of its own below it (a column holds one order)."""
+    lines = []
+    for i, share in enumerate(row.shares):
+        first = i == 0
+        lines.append({
+            "location": row.location if first else "",
+            "sku": row.sku if first else "",
+            "name": (f"Lot {row.lot}: {row.name}" if row.lot else row.name) if first else "",
+            "qty": share.qty,
+            "order_ref": f"#{share.seq} {share.order}" + (f" {share.tote}" if share.tote
+                                                           else "")})
+    return lines
+
+
 def pick_list_data(session: Session, wave_id: int) -> dict[str, Any]:
-    """Values of the pick-list template: a row per stop of the walk."""
+    """Values of the pick-list template: the stops of the walk in order."""
     wave = session.get(Wave, wave_id)
     assert wave is not None
     rows = pick_rows(session, wave_id)
@@ -115,9 +131,5 @@ def pick_list_data(session: Session, wave_id: int) -> dict[str, Any]:
         "picker": "",
         "created": wave.created_at.date().isoformat(),
         "zone": ", ".join(zones) if zones else warehouse or "",
-        "lines": [{"location": r.location, "sku": r.sku,
-                   "name": f"Lot {r.lot}: {r.name}" if r.lot else r.name,
-                   "qty": r.qty,
-                   "order_ref": ", ".join(share_text(s) for s in r.shares)}
-                  for r in rows],
+        "lines": [line for r in rows for line in _paper_lines(r)],
     }

@@ -196,6 +196,12 @@ class PickingWorkflow:
         return self._at
 
     @property
+    def asking(self) -> str:
+        """What typed input is for: always "" (picking asks no question; a lot or serial
+        comes with the item's label)."""
+        return ""
+
+    @property
     def pending_qty(self) -> int | None:
         """A quantity typed for the next scan."""
         return self._pending_qty

@@ -7,13 +7,40 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from models.errors import InputError
-from models.feedback import Level
-from models.receiving.workflow import ReceivingWorkflow
+from models.feedback import Feedback, Level
 
 _SPLIT = re.compile(r"[,;\t]")
 MAX_LINES = 100_000
+
+
+class Replayable(Protocol):
+    """A floor workflow a batch file can be replayed into (receiving, picking)."""
+
+    @property
+    def asking(self) -> str:
+        """What typed input is for now; "" when nothing is asked."""
+        ...
+
+    @property
+    def pending_qty(self) -> int | None:
+        """A quantity typed for the next scan."""
+        ...
+
+    def scan(self, raw: str, *, symbology: str | None = None, key: str | None = None
+             ) -> Feedback:
+        """Handle one scan; `key` keeps a replayed line from counting twice."""
+        ...
+
+    def enter(self, text: str) -> Feedback:
+        """Handle typed input."""
+        ...
+
+    def cancel(self) -> Feedback:
+        """Drop what is pending."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -83,7 +110,7 @@ def read_batch_file(path: Path) -> tuple[str, list[BatchLine]]:
     return hashlib.sha256(data).hexdigest()[:16], parse_batch_file(decode_batch_file(data))
 
 
-def replay(flow: ReceivingWorkflow, lines: list[BatchLine], *, fingerprint: str
+def replay(flow: Replayable, lines: list[BatchLine], *, fingerprint: str
            ) -> list[ReplayResult]:
     """Feed every line to the workflow as a scan (a quantity typed before it); the keys come
     from the file's fingerprint and line numbers, so replaying the same file again posts
