@@ -106,8 +106,8 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
         rows = pick_rows(session, wave.id)
         print(f"{wave.code}  {wave.status}  {wave.grouping}")
     for r in rows:
-        lot = f" lot {r.lot}" if r.lot else ""
-        print(f"  {r.location:12} {r.sku:16}{lot:12} {r.picked:>4}/{r.qty:<4} "
+        lot = f"lot {r.lot}" if r.lot else ""
+        print(f"  {r.location:12} {r.sku:16} {lot:16} {r.picked:>4}/{r.qty:<4} "
               f"{', '.join(share_text(s) for s in r.shares)}")
     print(f"{sum(r.picked for r in rows)} of {sum(r.qty for r in rows)} units picked.")
     return 0
