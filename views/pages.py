@@ -64,6 +64,11 @@ def _transfers(workspace: Workspace) -> QWidget:
     return TransferPage(workspace)
 
 
+def _picking(workspace: Workspace) -> QWidget:
+    from views.floor.picking_page import PickingPage
+    return PickingPage(workspace)
+
+
 def _counting(workspace: Workspace) -> QWidget:
     from views.floor.counting_page import CountingPage
     return CountingPage(workspace)
@@ -115,6 +120,7 @@ PAGES: list[PageSpec] = [
     PageSpec("receiving", QT_TRANSLATE_NOOP("Pages", "Receiving"), Perm.STOCK_MOVE, _receiving),
     PageSpec("putaway", QT_TRANSLATE_NOOP("Pages", "Putaway"), Perm.STOCK_MOVE, _putaway),
     PageSpec("transfers", QT_TRANSLATE_NOOP("Pages", "Transfers"), Perm.STOCK_MOVE, _transfers),
+    PageSpec("picking", QT_TRANSLATE_NOOP("Pages", "Picking"), Perm.STOCK_MOVE, _picking),
     PageSpec("counting", QT_TRANSLATE_NOOP("Pages", "Counting"), Perm.STOCK_MOVE, _counting),
     PageSpec("moves", QT_TRANSLATE_NOOP("Pages", "Move history"), Perm.STOCK_VIEW, _moves),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Products"), None, _products),

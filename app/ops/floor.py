@@ -20,6 +20,7 @@ from models.floor import FloorView, FloorWorkflow
 from models.scanning import ScanOptions
 
 if TYPE_CHECKING:
+    from models.picking.workflow import PickingWorkflow
     from models.putaway import PutawayWorkflow
     from models.receiving import ReceiptSummary, ReceivingWorkflow
     from models.transfers import TransferWorkflow
@@ -94,6 +95,15 @@ def transfers(*, actor: Actor, options: ScanOptions | None = None
     def create(db: Database) -> TransferWorkflow:
         from models.transfers import TransferWorkflow
         return TransferWorkflow(db, actor, options=options)
+    return create
+
+
+def picking(*, actor: Actor, options: ScanOptions | None = None
+            ) -> Callable[[Database], PickingWorkflow]:
+    """How to build a picking workflow."""
+    def create(db: Database) -> PickingWorkflow:
+        from models.picking.workflow import PickingWorkflow
+        return PickingWorkflow(db, actor, options=options)
     return create
 
 

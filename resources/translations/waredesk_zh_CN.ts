@@ -1546,6 +1546,10 @@ Workstation: {ws}</source>
         <translation>库存</translation>
     </message>
     <message>
+        <source>Picking</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
         <source>Counting</source>
         <translation>盘点作业</translation>
     </message>
@@ -1592,6 +1596,38 @@ Workstation: {ws}</source>
     <message>
         <source>Purchase orders</source>
         <translation>采购单</translation>
+    </message>
+</context>
+<context>
+    <name>PickingPage</name>
+    <message>
+        <source>Picking</source>
+        <extracomment>&quot;wave&quot; after F2 on an empty field: the next Enter opens that wave.</extracomment>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>已拣</translation>
+    </message>
+    <message>
+        <source>Open wave</source>
+        <translation>打开波次</translation>
+    </message>
+    <message>
+        <source>Bin short</source>
+        <translation>货位缺货</translation>
+    </message>
+    <message>
+        <source>Undo last pick</source>
+        <translation>撤销上次拣货</translation>
+    </message>
+    <message>
+        <source>Wave done</source>
+        <translation>波次完成</translation>
+    </message>
+    <message>
+        <source>Type the wave number (WAVE-12 or 12), then Enter</source>
+        <translation>输入波次编号（WAVE-12 或 12），然后按 Enter</translation>
     </message>
 </context>
 <context>
