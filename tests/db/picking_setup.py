@@ -79,6 +79,14 @@ def site(db: Database, actor: Actor) -> Site:
     return Site(ids)
 
 
+def stocked_site(db: Database, actor: Actor, units: int = 10) -> Site:
+    """The site with `units` TEA in A-01 and `units` CUP in B-01."""
+    ids = site(db, actor)
+    f.stock_in(db, actor, ids["TEA"], ids["A-01"], units)
+    f.stock_in(db, actor, ids["CUP"], ids["B-01"], units)
+    return ids
+
+
 def order(db: Database, actor: Actor, number: str, lines: list[tuple[str, int]], *,
           shop: str = "TMALL", hour: int = 9, paid_hour: int | None = None,
           priority: int = 0) -> int:

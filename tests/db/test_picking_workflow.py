@@ -17,10 +17,7 @@ from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_CASE, TEA_EAN
 
 @pytest.fixture
 def site(db, actor):
-    ids = setup.site(db, actor)
-    f.stock_in(db, actor, ids["TEA"], ids["A-01"], 10)
-    f.stock_in(db, actor, ids["CUP"], ids["B-01"], 10)
-    return ids
+    return setup.stocked_site(db, actor)
 
 
 def _wave(db, actor, orders):

@@ -9,7 +9,6 @@ import pytest
 
 from app.cli.main import main
 from models.entities import SalesOrderStatus
-from tests import factories as f
 from tests.db import picking_setup as setup
 from tests.db.picking_setup import CUP_EAN, TEA_EAN
 from tests.printing.decoding import decoded, images_of
@@ -22,10 +21,7 @@ def _pdf_text(path) -> str:
 
 @pytest.fixture
 def site(db, actor):
-    ids = setup.site(db, actor)
-    f.stock_in(db, actor, ids["TEA"], ids["A-01"], 10)
-    f.stock_in(db, actor, ids["CUP"], ids["B-01"], 10)
-    return ids
+    return setup.stocked_site(db, actor)
 
 
 def test_plan_show_print_and_pick_a_wave_from_the_command_line(db, actor, site, tmp_path,

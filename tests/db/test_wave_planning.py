@@ -18,10 +18,7 @@ from tests.db import picking_setup as setup
 
 @pytest.fixture
 def site(db, actor):
-    ids = setup.site(db, actor)
-    f.stock_in(db, actor, ids["TEA"], ids["A-01"], 100)
-    f.stock_in(db, actor, ids["CUP"], ids["B-01"], 100)
-    return ids
+    return setup.stocked_site(db, actor, 100)
 
 
 def _orders_of(db, code):

@@ -13,11 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.device_bridge import DeviceBridge, ScanInput
-from app.device_settings import DeviceSettings
+from app.device_bridge import ScanInput
 from app.qt_app import Translators
 from app.workspace import Workspace
-from devices.sound import SoundPlayer
 from models.counting.plans import plan_count
 from models.db import Database
 from models.entities import CountBin, CountLine, Location, Product, User
@@ -25,7 +23,7 @@ from models.feedback import Level
 from models.users import actor_for
 from tests.gui.sample_data import Sample
 from tests.gui.screenshots import screenshot
-from tests.gui.test_floor_receiving import Recorder, WedgeScanner, scan_and_wait
+from tests.gui.test_floor_receiving import floor_rig, scan_and_wait
 from views.floor.batch_results import BatchResultsDialog
 from views.floor.counting_page import CountingPage, count_number
 from views.main_window import MainWindow
@@ -63,22 +61,7 @@ def bin_state(db: Database, count_id: int, code: str) -> tuple[str, bool]:
 @pytest.fixture
 def counting(qtbot, workspace: Workspace, sqlite_db: Database, sample: Sample,
              tmp_path: Path) -> Iterator[dict[str, Any]]:
-    workspace.devices = DeviceBridge(DeviceSettings())
-    sounds = Recorder()
-    workspace.sounds = SoundPlayer(tmp_path / "sounds", backend=sounds)
-    main = MainWindow(workspace)
-    qtbot.addWidget(main)
-    main.resize(1366, 860)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    main.show_page("counting")
-    page = main.current_page()
-    assert isinstance(page, CountingPage)
-    qtbot.waitUntil(lambda: page.view is not None)
-    qtbot.waitUntil(page.entry.hasFocus)
-    yield {"main": main, "page": page, "sounds": sounds, "scanner": WedgeScanner()}
-    workspace.devices.stop()
+    yield from floor_rig(qtbot, workspace, tmp_path, "counting", CountingPage)
 
 
 def test_a_bin_is_counted_by_wedge_scans_and_its_lines_are_written(

@@ -96,6 +96,13 @@ def receiving(qtbot, workspace: Workspace, sqlite_db: Database, sample: Sample,
               tmp_path: Path) -> Iterator[dict[str, Any]]:
     purchase_order(sqlite_db, sample, "2025-0042",
                    [("TSH-WHT-M", 24), ("MUG-CER-350", 2), ("USB-C-1M", 5)])
+    yield from floor_rig(qtbot, workspace, tmp_path, "receiving", ReceivingPage)
+
+
+def floor_rig(qtbot, workspace: Workspace, tmp_path: Path, key: str,
+              page_type: type) -> Iterator[dict[str, Any]]:
+    """The main window showing floor screen `key`, with a wedge scanner and the sounds
+    played recorded; for a fixture to `yield from`."""
     workspace.devices = DeviceBridge(DeviceSettings())
     sounds = Recorder()
     workspace.sounds = SoundPlayer(tmp_path / "sounds", backend=sounds)
@@ -105,9 +112,9 @@ def receiving(qtbot, workspace: Workspace, sqlite_db: Database, sample: Sample,
     main.show()
     qtbot.waitExposed(main)
     main.activateWindow()
-    main.show_page("receiving")
+    main.show_page(key)
     page = main.current_page()
-    assert isinstance(page, ReceivingPage)
+    assert isinstance(page, page_type)
     qtbot.waitUntil(lambda: page.view is not None)
     qtbot.waitUntil(page.entry.hasFocus)
     yield {"main": main, "page": page, "sounds": sounds, "scanner": WedgeScanner()}

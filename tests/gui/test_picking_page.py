@@ -14,10 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.device_bridge import DeviceBridge
-from app.device_settings import DeviceSettings
 from app.workspace import Workspace
-from devices.sound import SoundPlayer
 from models.db import Database
 from models.entities import Quant, SalesOrder, User
 from models.feedback import Level
@@ -29,9 +26,8 @@ from models.sales.shops import ShopInput, save_shop
 from models.users import actor_for
 from tests.gui.sample_data import Sample
 from tests.gui.screenshots import screenshot
-from tests.gui.test_floor_receiving import Recorder, WedgeScanner, scan_and_wait
+from tests.gui.test_floor_receiving import floor_rig, scan_and_wait
 from views.floor.picking_page import PickingPage
-from views.main_window import MainWindow
 
 
 def plan_wave(db: Database) -> str:
@@ -56,22 +52,7 @@ def plan_wave(db: Database) -> str:
 @pytest.fixture
 def picking(qtbot, workspace: Workspace, sqlite_db: Database, sample: Sample,
             tmp_path: Path) -> Iterator[dict[str, Any]]:
-    workspace.devices = DeviceBridge(DeviceSettings())
-    sounds = Recorder()
-    workspace.sounds = SoundPlayer(tmp_path / "sounds", backend=sounds)
-    main = MainWindow(workspace)
-    qtbot.addWidget(main)
-    main.resize(1366, 860)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    main.show_page("picking")
-    page = main.current_page()
-    assert isinstance(page, PickingPage)
-    qtbot.waitUntil(lambda: page.view is not None)
-    qtbot.waitUntil(page.entry.hasFocus)
-    yield {"main": main, "page": page, "sounds": sounds, "scanner": WedgeScanner()}
-    workspace.devices.stop()
+    yield from floor_rig(qtbot, workspace, tmp_path, "picking", PickingPage)
 
 
 def test_a_wave_is_picked_into_totes_by_wedge_scans(picking, qtbot, sqlite_db, sample):
