@@ -25,6 +25,7 @@ from models.entities import (
     Reservation,
     SalesOrder,
     SalesOrderStatus,
+    StockPosting,
     TaskStatus,
     Wave,
     WaveStatus,
@@ -90,7 +91,14 @@ def _settle(session: Session, wave: Wave, order_id: int) -> Settled:
     return Settled(picked, done)
 
 
-def undo_pick(session: Session, actor: Actor, wave: Wave) -> tuple[PickEvent, PickTask] | None:
+def already_undone(session: Session, key: str) -> bool:
+    """True when an undo with this scan's key was posted (a retry after a lost answer)."""
+    return bool(session.scalar(select(exists().where(
+        StockPosting.idempotency_key == f"unpick:{key}"))))
+
+
+def undo_pick(session: Session, actor: Actor, wave: Wave, *, key: str
+              ) -> tuple[PickEvent, PickTask] | None:
     """Reverse this worker's last pick in the wave (a reversing posting back to the bin, the
     reservation reinstated); None when there is none."""
     event = session.scalar(
@@ -105,7 +113,7 @@ def undo_pick(session: Session, actor: Actor, wave: Wave) -> tuple[PickEvent, Pi
     if task.status == TaskStatus.SHORT:
         raise InputError("The bin was reported short after this pick: put the units in "
                          "the order's tote and tell a supervisor, it cannot be undone here.")
-    reverse_posting(session, actor, event.posting_id, idempotency_key=f"unpick:{event.key}",
+    reverse_posting(session, actor, event.posting_id, idempotency_key=f"unpick:{key}",
                     note=f"undo of a pick in {wave.code}")
     reinstate(session, task.reservation_id, event.qty)
     event.undone = True

@@ -262,7 +262,7 @@ class PickingWorkflow:
         if self._wave is None:
             return _Outcome(Feedback.error("Scan the wave's pick list (WAVE-…) first."))
         if kind is CommandKind.UNDO:
-            return self._undo(session)
+            return self._undo(session, key)
         if kind is CommandKind.BIN_EMPTY:
             return self._short(session)
         if kind is CommandKind.DONE:
@@ -313,6 +313,14 @@ class PickingWorkflow:
             select(Wave.id, WaveOrder.seq)
             .join(Wave, Wave.id == WaveOrder.wave_id)
             .where(WaveOrder.tote == tote, Wave.status.in_(_ACTIVE))).first()
+        if taken is not None and (taken.id, taken.seq) == (state.id, state.totes_wanted[0][0]):
+            # The answer to this very scan was lost: the tote is the order's already.
+            wave = session.get(Wave, state.id)
+            assert wave is not None
+            again = _load(session, wave)
+            return _Outcome(Feedback.ok(f"{tote} for order #{taken.seq}.",
+                                        _prompt(again, None, None)),
+                            lambda: setattr(self, "_wave", again))
         if taken is not None:
             where = (f"order #{taken.seq}" if taken.id == state.id
                      else f"WAVE-{taken.id}")
@@ -420,7 +428,10 @@ class PickingWorkflow:
         assert wave is not None
         found = picks.short_bin(session, self.actor, wave, at[0], today=self._today())
         if not found:
-            return _Outcome(Feedback.warning(f"Nothing is left to pick in {at[1]}."))
+            again = _load(session, wave)
+            return _Outcome(Feedback.warning(f"Nothing is left to pick in {at[1]}.",
+                                             _prompt(again, None, None)),
+                            lambda: setattr(self, "_wave", again))
         parts = []
         for s in found:
             if s.moved_to:
@@ -439,12 +450,16 @@ class PickingWorkflow:
         return _Outcome(Feedback(Level.WARNING, f"{at[1]} short: " + "; ".join(parts) + ".",
                                  _prompt(fresh, None, None), _CHANGED), after)
 
-    def _undo(self, session: Session) -> _Outcome:
+    def _undo(self, session: Session, key: str) -> _Outcome:
         state = self._wave
         assert state is not None
         wave = session.get(Wave, state.id, with_for_update=True)
         assert wave is not None
-        undone = picks.undo_pick(session, self.actor, wave)
+        if picks.already_undone(session, key):
+            fresh = _load(session, wave)
+            return _Outcome(Feedback.ok("Undone before, not again.", _prompt(fresh, None, None)),
+                            lambda: setattr(self, "_wave", fresh))
+        undone = picks.undo_pick(session, self.actor, wave, key=key)
         if undone is None:
             return _Outcome(Feedback.warning("Nothing to undo in this wave."))
         event, task = undone

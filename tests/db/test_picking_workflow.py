@@ -13,6 +13,7 @@ from models.picking.workflow import PickingWorkflow
 from tests import factories as f
 from tests.db import picking_setup as setup
 from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_CASE, TEA_EAN
+from tests.db.test_counting_workflow import LosesTheAnswer
 
 
 @pytest.fixture
@@ -222,3 +223,27 @@ def test_a_tote_is_one_orders_at_a_time(db, actor, site):
                                       "TOTE-001 is in use for order #1: take an empty tote.")
     fb = flow.scan("A-01")
     assert fb.message == "Scan a tote (TOTE-…) for order #2 o2 first."
+
+
+def test_scans_retried_after_a_lost_answer_are_done_once(db, actor, site):
+    wave, (o1, o2) = _wave(db, actor, [("o1", [("TEA", 2)]), ("o2", [("TEA", 1)])])
+    flaky = LosesTheAnswer(db)
+    flow = PickingWorkflow(flaky, actor)
+    _ok(flow, wave.code)
+    flaky.lose_next = True
+    assert flow.scan("TOTE-001").level is Level.ERROR
+    assert flow.scan("TOTE-001").message == "TOTE-001 for order #1."  # the retry
+    _ok(flow, "TOTE-002", "A-01")
+    flaky.lose_next = True
+    lost = flow.scan(TEA_EAN)
+    assert lost.level is Level.ERROR and "never picked twice" in lost.message
+    assert flow.scan(TEA_EAN).message == "TEA: picked before, not again."
+    _ok(flow, TEA_EAN)  # a new scan is a new unit
+    assert setup.quants(db, site["TEA"])[(site["PACK"], None)] == (2, 0)
+    flaky.lose_next = True
+    assert flow.scan("CMD-UNDO").level is Level.ERROR
+    assert flow.scan("CMD-UNDO").message == "Undone before, not again."
+    assert setup.quants(db, site["TEA"])[(site["PACK"], None)] == (1, 0)
+    _ok(flow, "A-01", TEA_EAN, TEA_EAN)
+    assert setup.status(db, o1) == setup.status(db, o2) == SalesOrderStatus.PICKED
+    assert setup.clean(db)
