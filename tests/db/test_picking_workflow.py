@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from models.entities import PickEvent, SalesOrder, SalesOrderStatus, StockPosting, Wave
 from models.feedback import Level
 from models.picking.workflow import PickingWorkflow
+from models.sales.allocation import set_partial_policy
 from tests import factories as f
 from tests.db import picking_setup as setup
 from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_CASE, TEA_EAN
@@ -246,4 +247,21 @@ def test_scans_retried_after_a_lost_answer_are_done_once(db, actor, site):
     assert setup.quants(db, site["TEA"])[(site["PACK"], None)] == (1, 0)
     _ok(flow, "A-01", TEA_EAN, TEA_EAN)
     assert setup.status(db, o1) == setup.status(db, o2) == SalesOrderStatus.PICKED
+    assert setup.clean(db)
+
+
+def test_a_short_bin_backorders_the_order_when_partial_stock_is_backordered(db, actor, site):
+    db.transact(lambda s: set_partial_policy(s, actor, policy="backorder"))
+    wave, (o1,) = _wave(db, actor, [("o1", [("TEA", 3)])])
+    flow = PickingWorkflow(db, actor)
+    _ok(flow, wave.code, "TOTE-001", "A-01", TEA_EAN)
+    assert flow.scan("CMD-EMPTY").level is Level.WARNING
+    with db.read() as s:
+        order = s.get(SalesOrder, o1)
+        assert order.status == SalesOrderStatus.BACKORDER
+        assert order.hold_reason == (f"short pick in {wave.code}: TEA 2 missing (A-01 short, "
+                                     "none free elsewhere)")
+    assert _wave_status(db, wave) == "done"
+    assert setup.quants(db, site["TEA"]) == {(site["A-01"], None): (9, 0),
+                                             (site["PACK"], None): (1, 0)}
     assert setup.clean(db)
