@@ -105,15 +105,7 @@ class SupplierDialog(QDialog):
                  (self.tr("Beyond the tolerance"), "over_receipt_beyond", self.beyond),
                  ("", "active", self.active)]
         for label, name, widget in rows:
-            message = QLabel(self)
-            self.errors.add(name, widget, message)
-            holder = QWidget(self)
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(message)
-            form.addRow(label, holder)
+            self.errors.add_row(form, label, name, widget)
         left = QVBoxLayout()
         left.addWidget(self.search)
         left.addWidget(self.list, 1)
