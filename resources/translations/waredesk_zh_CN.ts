@@ -2895,6 +2895,26 @@ Workstation: {ws}</source>
         <source>New</source>
         <translation>新订单</translation>
     </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Backorder</source>
+        <translation>缺货待补</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
 </context>
 <context>
     <name>SalesOrdersPage</name>

@@ -10,6 +10,11 @@ from models.entities import Platform, SalesOrderStatus
 
 STATUS_TEXT = {
     SalesOrderStatus.NEW: QT_TRANSLATE_NOOP("SalesOrderStatus", "New"),
+    SalesOrderStatus.APPROVED: QT_TRANSLATE_NOOP("SalesOrderStatus", "Approved"),
+    SalesOrderStatus.HELD: QT_TRANSLATE_NOOP("SalesOrderStatus", "Held"),
+    SalesOrderStatus.EXCEPTION: QT_TRANSLATE_NOOP("SalesOrderStatus", "Exception"),
+    SalesOrderStatus.BACKORDER: QT_TRANSLATE_NOOP("SalesOrderStatus", "Backorder"),
+    SalesOrderStatus.CANCELLED: QT_TRANSLATE_NOOP("SalesOrderStatus", "Cancelled"),
 }
 
 PLATFORM_TEXT = {
