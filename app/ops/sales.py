@@ -1,5 +1,5 @@
-"""Finding, entering and importing sales orders, and keeping shops, for the Sales orders
-page."""
+"""Finding, entering, importing and reviewing sales orders, and keeping shops, for the Sales
+orders page."""
 
 from __future__ import annotations
 
@@ -16,10 +16,12 @@ from app.runner import Op, Progress
 from models.actor import Actor
 from models.db import Database
 from models.sales import orders, shops
+from models.sales.order_decisions import ACTIONS
 from models.sales.order_import import OrderImportReport, import_sales_orders
 from models.sales.order_pages import OrderDetail, PageKey, order_detail, order_page
 from models.sales.order_rows import order_from_values
 from models.sales.order_views import OrderRow
+from models.sales.review import ReviewSummary, review_orders
 
 CHANGES = {"sales"}
 
@@ -89,3 +91,17 @@ def save_shop(*, actor: Actor, code: str, name: str, platform: str) -> Op[str]:
     data = shops.ShopInput(code.strip().upper(), name, platform)
     return Op.change(writing(lambda s: shops.save_shop(s, actor, data).code),
                      changes=CHANGES)
+
+
+def review_new_orders(*, actor: Actor, shop: str) -> Op[ReviewSummary]:
+    """Review every new order (of one shop, or all) by the rules; approved ones get their
+    stock reserved."""
+    return Op.change(writing(lambda s: review_orders(s, actor, shop=shop)), changes=CHANGES)
+
+
+def decide_orders(*, actor: Actor, action: str, order_ids: list[int],
+                  reason: str = "") -> Op[ReviewSummary]:
+    """Retry, release, approve, hold or cancel the orders (the exceptions queue's actions)."""
+    options = {"reason": reason} if action in ("hold", "cancel") else {}
+    return Op.change(writing(lambda s: ACTIONS[action](s, actor, order_ids=order_ids,
+                                                       **options)), changes=CHANGES)

@@ -14,6 +14,12 @@ from models.entities import Product, SalesOrder, SalesOrderLine, Shop
 from models.errors import NotFound
 from models.masterdata.listing import PAGE_SIZE
 from models.sales.order_views import OrderLineView, OrderRow, order_lines
+from models.sales.review_views import (
+    ReservedStock,
+    TraceStep,
+    order_reservations,
+    order_trace,
+)
 from models.text_match import contains, starts_with
 
 #: Where the next page of the list starts: the last row's (ordered_at, id).
@@ -103,6 +109,14 @@ class OrderDetail:
     paid_total: Decimal
     currency: str
     lines: tuple[DetailLine, ...]
+    # What the review made of it: why it waits, where and how it ships, what it holds.
+    reason: str = ""
+    warehouse: str = ""
+    carrier: str = ""
+    tracking_number: str = ""
+    priority: int = 0
+    reservations: tuple[ReservedStock, ...] = ()
+    trace: tuple[TraceStep, ...] = ()
 
     @property
     def address(self) -> str:
@@ -128,4 +142,10 @@ def order_detail(session: Session, order_id: int) -> OrderDetail:
         order.buyer_note, order.seller_note, order.ordered_at, order.paid_at,
         order.created_at, order.updated_at, order.goods_total, order.shipping_fee,
         order.discount, order.paid_total, order.currency,
-        tuple(DetailLine(line, names.get(line.product_sku or "")) for line in lines))
+        tuple(DetailLine(line, names.get(line.product_sku or "")) for line in lines),
+        reason=order.exception_reason or order.hold_reason,
+        warehouse=order.warehouse.code if order.warehouse_id else "",
+        carrier=order.carrier or "", tracking_number=order.tracking_number or "",
+        priority=order.priority,
+        reservations=tuple(order_reservations(session, order_id)),
+        trace=tuple(order_trace(session, order_id)))

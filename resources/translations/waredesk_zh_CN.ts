@@ -2695,6 +2695,161 @@ Workstation: {ws}</source>
     </message>
 </context>
 <context>
+    <name>ReviewBar</name>
+    <message>
+        <source>Review new</source>
+        <extracomment>Review every new order by the rules. (action, reason): retry, release, approve, hold or cancel the chosen orders.</extracomment>
+        <translation>审核新订单</translation>
+    </message>
+    <message>
+        <source>Review every new order by the rules (F9)</source>
+        <translation>按规则审核所有新订单（F9）</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重新审核</translation>
+    </message>
+    <message>
+        <source>The rules and the stock again</source>
+        <translation>重新按规则和库存审核</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>解除挂起</translation>
+    </message>
+    <message>
+        <source>Lift the hold and reserve</source>
+        <translation>解除挂起并预留库存</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Approve by hand and reserve</source>
+        <translation>人工审核通过并预留库存</translation>
+    </message>
+    <message>
+        <source>Hold…</source>
+        <translation>挂起…</translation>
+    </message>
+    <message>
+        <source>Hold with a reason</source>
+        <translation>挂起并说明原因</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <source>Cancel and release the stock</source>
+        <translation>取消订单并释放库存</translation>
+    </message>
+    <message>
+        <source>Hold orders</source>
+        <translation>挂起订单</translation>
+    </message>
+    <message>
+        <source>Cancel orders</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>Why are they held? (the queue shows it)</source>
+        <translation>挂起原因？（异常队列中会显示）</translation>
+    </message>
+    <message>
+        <source>Why are they cancelled? (optional)</source>
+        <translation>取消原因？（可不填）</translation>
+    </message>
+    <message>
+        <source>{approved} approved, {held} held, {exception} exceptions, {backorder} backordered, {cancelled} cancelled.</source>
+        <translation>审核通过 {approved} 张，挂起 {held} 张，异常 {exception} 张，缺货待补 {backorder} 张，取消 {cancelled} 张。</translation>
+    </message>
+    <message>
+        <source>Left alone: {orders}.</source>
+        <translation>未处理：{orders}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Review</source>
+        <translation>审单</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>What it did</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Why it waits</source>
+        <translation>等待原因</translation>
+    </message>
+    <message>
+        <source>Ships</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Reserved stock</source>
+        <translation>已预留库存</translation>
+    </message>
+    <message>
+        <source>Review trace</source>
+        <translation>审单记录</translation>
+    </message>
+    <message>
+        <source>from {warehouse}</source>
+        <translation>从 {warehouse} 发货</translation>
+    </message>
+    <message>
+        <source>by {carrier}</source>
+        <translation>承运商 {carrier}</translation>
+    </message>
+    <message>
+        <source>tracking {number}</source>
+        <translation>运单号 {number}</translation>
+    </message>
+    <message>
+        <source>priority {n}</source>
+        <translation>优先级 {n}</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>administrator</source>
@@ -2961,6 +3116,14 @@ Workstation: {ws}</source>
     <message>
         <source>{file}: {count} rows are wrong; nothing was imported.</source>
         <translation>{file}：{count} 行有误；没有导入任何订单。</translation>
+    </message>
+    <message>
+        <source>Reviewing orders…</source>
+        <translation>正在审核订单…</translation>
+    </message>
+    <message>
+        <source>Choose the orders in the list first.</source>
+        <translation>请先在列表中选择订单。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """The sales order form: the order (shop, number, time, amounts), who it goes to, the notes,
 and the lines grid (shop SKU, the product it matched, title, quantity, unit price). An order
-still `new` can be edited; one that has moved on is shown read-only."""
+still `new` can be edited; one that has moved on is shown read-only, with what the review
+made of it."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from models.sales.order_pages import OrderDetail
 from views.field_errors import FieldErrors
 from views.lazy_table import display
 from views.line_grid import SKU, LineGrid
+from views.sales.review_panel import ReviewPanel
 from views.sales.texts import money, status_text
 
 PRODUCT, TITLE, QTY, PRICE = range(1, 5)
@@ -53,9 +55,10 @@ class SalesOrderEditor(QWidget):
     #: A SKU was typed into line `row`: the page looks the product up.
     sku_entered = Signal(int, str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view: OrderDetail | None = None
+        self.review = ReviewPanel(language, self)
         self._can_edit = True
         self._paid_at = ""
         self.general_error = QLabel(self)
@@ -144,6 +147,7 @@ class SalesOrderEditor(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.general_error)
         layout.addWidget(order)
+        layout.addWidget(self.review)  # why it waits comes before who it goes to
         layout.addWidget(ship_to)
         layout.addWidget(lines, 1)
 
@@ -184,6 +188,7 @@ class SalesOrderEditor(QWidget):
             edit.setCursorPosition(0)
         self.status.setText(status_text(data.status) if data else self.tr("New"))
         self._show_summary(data)
+        self.review.show_order(data)
         self.lines.clear_rows()
         for line in data.lines if data else ():
             row = self.lines.add_row(

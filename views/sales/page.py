@@ -8,11 +8,27 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
 
 from app.error_display import error_text
 from app.ops.purchasing import find_products
-from app.ops.sales import ShopRow, import_orders, list_orders, list_shops, load_order, save_order
+from app.ops.sales import (
+    ShopRow,
+    decide_orders,
+    import_orders,
+    list_orders,
+    list_shops,
+    load_order,
+    review_new_orders,
+    save_order,
+)
 from app.workspace import Workspace
 from models.entities import SalesOrderStatus
 from models.masterdata.import_report import ImportFailed
@@ -21,11 +37,13 @@ from models.permissions import Perm
 from models.sales.order_import import OrderImportReport
 from models.sales.order_pages import OrderDetail, order_key
 from models.sales.order_views import OrderRow
+from models.sales.review import ReviewSummary
 from views.import_problems import ImportProblemsDialog
 from views.lazy_table import Column
 from views.record_page import RecordPage
 from views.sales.import_dialog import ImportDialog
 from views.sales.order_editor import SalesOrderEditor
+from views.sales.review_bar import ReviewBar
 from views.sales.shop_dialog import ShopDialog
 from views.sales.texts import money, status_text
 from views.sku_lookup import best_match
@@ -56,7 +74,7 @@ class SalesOrdersPage(RecordPage):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         actor = workspace.actor
         self._shop = self._status = ""
-        self.order_editor = SalesOrderEditor()
+        self.order_editor = SalesOrderEditor(workspace.settings.language)
         super().__init__(
             workspace, title=self.tr("Sales orders"), new_label=self.tr("New order…"),
             search_hint=self.tr("Search number, buyer, recipient or SKU (Ctrl+F)"),
@@ -97,8 +115,14 @@ class SalesOrdersPage(RecordPage):
         tools.addWidget(self.status_filter, 1)
         tools.addWidget(self.import_button)
         tools.addWidget(self.shops_button)
+        self.review_bar = ReviewBar(actor, self)
+        self.review_bar.review_new.connect(self.review_new)
+        self.review_bar.decided.connect(self.decide)
         left_column = self.search.parentWidget().layout()
         left_column.insertLayout(1, tools)  # type: ignore[attr-defined]
+        left_column.insertWidget(2, self.review_bar)  # type: ignore[attr-defined]
+        # Several orders can be chosen for the review actions; the first is shown.
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # Nine columns: the list gets more of the width than a master-data list does.
         self.findChild(QSplitter).setSizes([560, 740])
         self.list.activated.connect(self._open_detail)
@@ -195,3 +219,33 @@ class SalesOrdersPage(RecordPage):
         dialog.changed.connect(self._load_shops)
         dialog.open()
         return dialog
+
+    # --- review ----------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        """The ids of the orders chosen in the list, top to bottom."""
+        rows = sorted(index.row() for index in self.list.selectionModel().selectedRows())
+        return [self.model.row_at(row).id for row in rows]
+
+    def review_new(self) -> None:
+        """Review every new order (of the shop filtered on) by the rules."""
+        review_new_orders(actor=self._workspace.actor, shop=self._shop) \
+            .success(self._reviewed).failure(lambda e: self._show_problem(error_text(e))) \
+            .with_progress(self.tr("Reviewing orders…")) \
+            .run_in_background(self._runner, parent=self)
+
+    def decide(self, action: str, reason: str) -> None:
+        """Retry, release, approve, hold or cancel the chosen orders."""
+        ids = self.selected_ids()
+        if not ids:
+            self._show_problem(self.tr("Choose the orders in the list first."))
+            return
+        decide_orders(actor=self._workspace.actor, action=action, order_ids=ids,
+                      reason=reason) \
+            .success(self._reviewed).failure(lambda e: self._show_problem(error_text(e))) \
+            .run_in_background(self._runner, parent=self)
+
+    def _reviewed(self, summary: ReviewSummary) -> None:
+        self._say(self.review_bar.summary_text(summary, self._workspace.settings.language))
+        if self.current_id is not None:
+            self._open(self.current_id)
