@@ -34,6 +34,8 @@ class ShopRow:
     name: str
     platform: str
     active: bool
+    sender_phone: str = ""
+    sender_address: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,13 +84,16 @@ def import_orders(*, actor: Actor, path: Path, shop: str,
 
 def list_shops() -> Op[list[ShopRow]]:
     """Every shop, by code."""
-    return Op.query(reading(lambda s: [ShopRow(shop.code, shop.name, shop.platform,
-                                               shop.active) for shop in shops.shop_list(s)]))
+    return Op.query(reading(lambda s: [
+        ShopRow(shop.code, shop.name, shop.platform, shop.active, shop.sender_phone,
+                shop.sender_address) for shop in shops.shop_list(s)]))
 
 
-def save_shop(*, actor: Actor, code: str, name: str, platform: str) -> Op[str]:
+def save_shop(*, actor: Actor, code: str, name: str, platform: str, sender_phone: str = "",
+              sender_address: str = "") -> Op[str]:
     """Create the shop (or update the one with this code); answers its code."""
-    data = shops.ShopInput(code.strip().upper(), name, platform)
+    data = shops.ShopInput(code.strip().upper(), name, platform,
+                           sender_phone=sender_phone, sender_address=sender_address)
     return Op.change(writing(lambda s: shops.save_shop(s, actor, data).code),
                      changes=CHANGES)
 

@@ -3208,6 +3208,14 @@ Workstation: {ws}</source>
         <translation>例如 TMALL-1</translation>
     </message>
     <message>
+        <source>e.g. 021-55501234</source>
+        <translation>例如 021-55501234</translation>
+    </message>
+    <message>
+        <source>empty: the warehouse&apos;s address</source>
+        <translation>留空：使用仓库地址</translation>
+    </message>
+    <message>
         <source>Save shop</source>
         <translation>保存店铺</translation>
     </message>
@@ -3218,6 +3226,14 @@ Workstation: {ws}</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Sender phone</source>
+        <translation>寄件人电话</translation>
+    </message>
+    <message>
+        <source>Return address</source>
+        <translation>退货地址</translation>
     </message>
     <message>
         <source>Saved shop {code}.</source>

@@ -38,7 +38,7 @@ class ShopDialog(QDialog):
         super().__init__(parent)
         self._workspace = workspace
         self.setWindowTitle(self.tr("Shops"))
-        self.resize(640, 420)
+        self.resize(640, 520)
         self.list = QTableWidget(0, 3, self)
         self.list.setObjectName("shop_list")
         self.list.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name"),
@@ -53,6 +53,12 @@ class ShopDialog(QDialog):
         self.code.setPlaceholderText(self.tr("e.g. TMALL-1"))
         self.name = QLineEdit(self)
         self.name.setObjectName("shop_name")
+        self.sender_phone = QLineEdit(self)
+        self.sender_phone.setObjectName("shop_sender_phone")
+        self.sender_phone.setPlaceholderText(self.tr("e.g. 021-55501234"))
+        self.sender_address = QLineEdit(self)
+        self.sender_address.setObjectName("shop_sender_address")
+        self.sender_address.setPlaceholderText(self.tr("empty: the warehouse's address"))
         self.platform = QComboBox(self)
         self.platform.setObjectName("shop_platform")
         for platform in Platform:
@@ -79,7 +85,11 @@ class ShopDialog(QDialog):
         form = QFormLayout()
         for label, name, widget in ((self.tr("Code"), "code", self.code),
                                     (self.tr("Name"), "name", self.name),
-                                    (self.tr("Platform"), "platform", self.platform)):
+                                    (self.tr("Platform"), "platform", self.platform),
+                                    (self.tr("Sender phone"), "sender_phone",
+                                     self.sender_phone),
+                                    (self.tr("Return address"), "sender_address",
+                                     self.sender_address)):
             message = QLabel(self)
             self.errors.add(name, widget, message)
             holder = QVBoxLayout()
@@ -123,25 +133,28 @@ class ShopDialog(QDialog):
     def _picked(self, row: int) -> None:
         if 0 <= row < len(self.shops):
             shop = self.shops[row]
-            self._fill(shop.code, shop.name, shop.platform)
+            self._fill(shop)
 
-    def _fill(self, code: str, name: str, platform: str) -> None:
+    def _fill(self, shop: ShopRow) -> None:
         self.errors.clear()
         self.status.clear()
-        self.code.setText(code)
-        self.name.setText(name)
-        self.platform.setCurrentIndex(max(self.platform.findData(platform), 0))
+        self.code.setText(shop.code)
+        self.name.setText(shop.name)
+        self.platform.setCurrentIndex(max(self.platform.findData(shop.platform), 0))
+        self.sender_phone.setText(shop.sender_phone)
+        self.sender_address.setText(shop.sender_address)
 
     def new_shop(self) -> None:
         """An empty form for a new shop (Ctrl+N)."""
         self.list.clearSelection()
-        self._fill("", "", Platform.OTHER)
+        self._fill(ShopRow("", "", Platform.OTHER, True))
         self.code.setFocus()
 
     def save(self) -> None:
         """Save the shop in the form (Ctrl+S)."""
         save_shop(actor=self._workspace.actor, code=self.code.text(), name=self.name.text(),
-                  platform=self.platform.currentData()) \
+                  platform=self.platform.currentData(), sender_phone=self.sender_phone.text(),
+                  sender_address=self.sender_address.text()) \
             .success(self._saved).failure(self.errors.show_failure) \
             .run_in_background(self._workspace.runner, parent=self)
 
