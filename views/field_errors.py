@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from models.masterdata.fields import FieldError
+from app.error_display import error_text
+from models.masterdata.fields import FieldError, ValidationFailed
 
 # The services' field messages that name no value, so they can be said in the user's
 # language; messages quoting a value ("'abc' is not a number") are shown as the service
@@ -69,6 +70,18 @@ class FieldErrors:
         label.hide()
         self._fields[name] = (widget, label)
 
+    def add_row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
+        """Put field `name` into `form` under `label`, with the line for its message below."""
+        holder = QWidget(widget.parentWidget())  # in the form's window: keeps the Tab order
+        message = QLabel(holder)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(message)
+        self.add(name, widget, message)
+        form.addRow(label, holder)
+
     def show(self, errors: Iterable[FieldError]) -> None:
         """Mark every field named in `errors`; focus the first."""
         self.clear()
@@ -91,6 +104,14 @@ class FieldErrors:
             self.general.show()
         if first is not None:
             first.setFocus()
+
+    def show_failure(self, error: BaseException) -> None:
+        """Mark the fields a refused save names, or say any other error in `general`."""
+        if isinstance(error, ValidationFailed):
+            self.show(error.errors)
+        else:
+            self.general.setText(error_text(error))
+            self.general.show()
 
     def clear(self) -> None:
         """Unmark every field."""

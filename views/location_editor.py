@@ -111,15 +111,7 @@ class LocationEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for label, name, widget in rows:
-            message = QLabel(self)
-            self.errors.add(name, widget, message)
-            holder = QWidget(self)
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(message)
-            form.addRow(label, holder)
+            self.errors.add_row(form, label, name, widget)
         return group
 
     def _layout(self) -> None:

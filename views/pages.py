@@ -94,6 +94,11 @@ def _purchasing(workspace: Workspace) -> QWidget:
     return PurchaseOrdersPage(workspace)
 
 
+def _sales(workspace: Workspace) -> QWidget:
+    from views.sales.page import SalesOrdersPage
+    return SalesOrdersPage(workspace)
+
+
 def _counts(workspace: Workspace) -> QWidget:
     from views.counts.page import CountsPage
     return CountsPage(workspace)
@@ -127,6 +132,7 @@ PAGES: list[PageSpec] = [
     PageSpec("locations", QT_TRANSLATE_NOOP("Pages", "Locations"), None, _locations),
     PageSpec("purchasing", QT_TRANSLATE_NOOP("Pages", "Purchase orders"), Perm.PURCHASING_EDIT,
              _purchasing),
+    PageSpec("sales", QT_TRANSLATE_NOOP("Pages", "Sales orders"), Perm.ORDERS_IMPORT, _sales),
     PageSpec("counts", QT_TRANSLATE_NOOP("Pages", "Counts"), Perm.STOCK_ADJUST, _counts),
     PageSpec("printing", QT_TRANSLATE_NOOP("Pages", "Printing"), None, _printing),
     PageSpec("devices", QT_TRANSLATE_NOOP("Pages", "Devices"), None, _devices),

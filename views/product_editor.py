@@ -90,15 +90,7 @@ class ProductEditor(QWidget):
         self.show_record(None)
 
     def _row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
-        message = QLabel(self)
-        self.errors.add(name, widget, message)
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(message)
-        form.addRow(label, holder)
+        self.errors.add_row(form, label, name, widget)
 
     def _group(self, title: str, rows: list[tuple[str, str, QWidget]]) -> QGroupBox:
         group = QGroupBox(title, self)

@@ -247,10 +247,8 @@ class RecordPage(QWidget):
     def _saved(self, saved: Any) -> None:
         self.save_button.setEnabled(True)
         self._show(saved.id, saved.data)
-        self.status.setProperty("tone", "ok")
-        self.status.setText(self.tr("Saved at {time}.").format(
+        self._say(self.tr("Saved at {time}.").format(
             time=QLocale().toString(datetime.now().time(), "HH:mm:ss")))
-        self._restyle_status()
 
     def _save_failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
@@ -259,6 +257,12 @@ class RecordPage(QWidget):
             self._show_problem(self.tr("Not saved: correct the fields marked in red."))
         else:
             self._show_problem(error_text(error))
+
+    def _say(self, message: str) -> None:
+        """Show a message about what just went well, above the editor."""
+        self.status.setProperty("tone", "ok")
+        self.status.setText(message)
+        self._restyle_status()
 
     def _show_problem(self, message: str) -> None:
         self.status.setProperty("tone", "error")

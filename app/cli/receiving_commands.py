@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from app.cli.context import CliContext
+from app.cli.label_output import add_output_options, check_output, write_or_print
 from models.errors import InputError
 from models.feedback import Level
 from models.receiving import ReceivingWorkflow, discrepancy_data
@@ -46,9 +47,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     labels.add_argument("receipt", metavar="REC-N|PO")
     labels.add_argument("--rule", choices=[r.value for r in LabelRule], default="unit",
                         help="a label per unit, per case scanned, or per lot (default unit)")
-    labels.add_argument("--out", type=Path, metavar="FILE", help="write zpl|tspl|pdf|png")
-    labels.add_argument("--printer", nargs="?", const="", metavar="NAME",
-                        help="send to this workstation's printer (alone: the default one)")
+    add_output_options(labels)
     labels.set_defaults(run=run_labels)
 
 
@@ -100,12 +99,7 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write or print a receipt's labels."""
-    from app.cli.printer_commands import report, terminal_progress
-    from app.print_jobs.service import print_labels
-    from app.printer_profiles import PrinterSettings
-
-    if (args.out is None) == (args.printer is None):
-        raise InputError("Give --out FILE or --printer [NAME].")
+    check_output(args)
     with ctx.database().read() as session:
         name, rows, notes = label_rows(session, find_receipt(session, args.receipt),
                                        LabelRule(args.rule))
@@ -113,13 +107,4 @@ def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"no label: {note}")
     if not rows:
         raise InputError("This receipt has nothing to label by that rule.")
-    if args.printer is not None:
-        profile = PrinterSettings.of(ctx.settings).find(args.printer)
-        return report(print_labels(ctx.database(), ctx.actor(), template=name, rows=rows,
-                                   printer=profile, control=terminal_progress()))
-    fmt = args.out.suffix.lower()[1:]
-    if fmt not in ("zpl", "tspl", "pdf", "png"):
-        raise InputError("--out must end in .zpl, .tspl, .pdf or .png.")
-    args.out.write_bytes(render_many(load_template(name), rows, fmt, 203))
-    print(f"{len(rows)} {name} labels written to {args.out}")
-    return 0
+    return write_or_print(ctx, args, name, rows)

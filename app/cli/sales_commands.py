@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import carrier_commands, review_commands
+from app.cli import carrier_commands, review_commands, shipping_commands
 from app.cli.context import CliContext
 from app.cli.import_output import run_file_import
 from models.entities import Platform
@@ -14,6 +14,7 @@ from models.sales.order_import import OrderImportReport, import_sales_orders
 from models.sales.order_views import order_by_number, order_lines, order_list
 from models.sales.profiles import BUILTIN
 from models.sales.review_views import order_reservations, order_trace
+from models.sales.shipping_documents import recipient_address
 from models.sales.shops import ShopInput, save_shop, shop_list
 
 
@@ -25,6 +26,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("code", help="short code, e.g. TMALL-1")
     add.add_argument("name")
     add.add_argument("--platform", choices=list(Platform), required=True)
+    add.add_argument("--phone", default="", help="the sender's phone on its waybills")
+    add.add_argument("--address", default="", help="the return address on its waybills "
+                     "(default: the shipping warehouse's)")
     add.set_defaults(run=run_shop_add)
     listing = shop_commands.add_parser("list", help="every shop")
     listing.set_defaults(run=run_shop_list)
@@ -55,6 +59,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     show.set_defaults(run=run_order_show)
     review_commands.register_order_commands(order_commands)
     carrier_commands.register_order_commands(order_commands)
+    shipping_commands.register_order_commands(order_commands)
 
 
 def run_shop_add(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -62,7 +67,8 @@ def run_shop_add(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.database()
     actor = ctx.actor()
     data = ShopInput(code=args.code.strip().upper(), name=args.name.strip(),
-                     platform=args.platform)
+                     platform=args.platform, sender_phone=args.phone,
+                     sender_address=args.address)
     db.transact(lambda s: save_shop(s, actor, data))
     print(f"Saved shop {data.code} ({data.platform}).")
     return 0
@@ -112,12 +118,7 @@ def run_order_show(args: argparse.Namespace, ctx: CliContext) -> int:
         reservations = order_reservations(session, order.id)
         trace = order_trace(session, order.id)
         warehouse = order.warehouse.code if order.warehouse_id else ""
-    if order.country in ("", "CN"):  # 省 市 区 street, as a Chinese courier writes it
-        parts = (order.province, order.city, order.district, order.street, order.postcode)
-    else:
-        parts = (order.street, order.city, order.district, order.province, order.postcode,
-                 order.country)
-    address = " ".join(p for p in parts if p)
+    address = recipient_address(order)
     ordered = order.ordered_at.astimezone()  # this computer's time zone
     paid = f", paid {order.paid_at.astimezone():%Y-%m-%d %H:%M}" if order.paid_at else ""
     print(f"{shop} {order.number}  {order.status}  ordered {ordered:%Y-%m-%d %H:%M %z}{paid}")

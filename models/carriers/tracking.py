@@ -21,8 +21,9 @@ from models.entities import Carrier, CarrierKind, SalesOrder, SalesOrderStatus
 from models.errors import InputError, NotFound
 from models.permissions import Perm
 
-#: Orders that may get a tracking number: reviewed, with every unit reserved.
-SHIPPABLE = frozenset({SalesOrderStatus.APPROVED})
+#: Orders that may get a tracking number: approved (every unit reserved), in a wave, picked.
+SHIPPABLE = frozenset({SalesOrderStatus.APPROVED, SalesOrderStatus.PICKING,
+                       SalesOrderStatus.PICKED})
 
 
 class CarrierAdapter(Protocol):
@@ -79,8 +80,8 @@ def assign_tracking(session: Session, actor: Actor, *, order_id: int,
                              f"{order.tracking_number} already.")
         return order.tracking_number
     if order.status not in SHIPPABLE:
-        raise InputError(f"Order {order.number} is {order.status}: only an approved order "
-                         "gets a tracking number.")
+        raise InputError(f"Order {order.number} is {order.status}: only an approved order, "
+                         "or one being picked, gets a tracking number.")
     if not order.carrier:
         raise InputError(f"Order {order.number} has no carrier: choose one (or let a review "
                          "rule assign it) first.")

@@ -64,6 +64,10 @@ class Shop(Base):
     name: Mapped[str] = mapped_column(String(255))
     platform: Mapped[str] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    # The sender on the shop's waybills: a phone the carrier can call, a return address
+    # (empty: the shipping warehouse's address).
+    sender_phone: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    sender_address: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
 
 class SalesOrder(Base):
@@ -76,6 +80,8 @@ class SalesOrder(Base):
         Index("ix_sales_order_status_ordered_at", "status", "ordered_at"),
         # A tracking number is given to one parcel of its carrier (NULLs never clash).
         Index("uq_sales_order_carrier_tracking", "carrier", "tracking_number", unique=True),
+        # The order list: newest first, a page at a time.
+        Index("ix_sales_order_ordered_at_id", "ordered_at", "id"),
         # No CHECK on status: later steps add statuses, and changing a CHECK on SQLite means
         # recreating a table that order lines (and later reservations) reference.
     )

@@ -98,12 +98,18 @@ def order_input(number: str, header: Mapping[str, Any], lines: list[RowLine], *,
 def order_from_values(values: Mapping[str, Any], *, zone: tzinfo = CHINA,
                       currency: str = "CNY", country: str = "") -> OrderInput:
     """An order typed in by hand: text values by field name, `lines` a list of dicts (sku,
-    title, qty, unit_price); raises ValidationFailed naming every bad value."""
+    title, qty, unit_price); raises ValidationFailed naming every bad value (a line's as
+    `lines`, "line N: ...")."""
     errors: list[FieldError] = []
     labels = Labels()
     number = order_number(errors, "number", values.get("number"))
     header = read_header(errors, values, labels=labels, zone=zone)
-    lines = [read_line(errors, line, labels=labels) for line in values.get("lines", ())]
+    lines = []
+    for no, values_of_line in enumerate(values.get("lines", ()), start=1):
+        line_errors: list[FieldError] = []
+        lines.append(read_line(line_errors, values_of_line, labels=labels))
+        # A form shows the lines as one grid: its problems name the line, as check_order's.
+        errors += [FieldError("lines", f"line {no}: {e}") for e in line_errors]
     data = order_input(number, header, lines, currency=currency, country=country)
     errors += check_order(data)
     if errors:

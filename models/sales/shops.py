@@ -16,6 +16,7 @@ from models.masterdata.fields import FieldError, ValidationFailed
 from models.permissions import Perm
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,31}$")
+_PHONE = re.compile(r"^\+?[\d\- ]{5,20}$")  # as the waybills' phone field takes it
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class ShopInput:
     name: str
     platform: str
     active: bool = True
+    sender_phone: str = ""
+    sender_address: str = ""
 
 
 def check_shop(data: ShopInput) -> list[FieldError]:
@@ -39,6 +42,11 @@ def check_shop(data: ShopInput) -> list[FieldError]:
     if data.platform not in list(Platform):
         errors.append(FieldError("platform", f"'{data.platform}' is not one of "
                                  f"{', '.join(Platform)}"))
+    phone = data.sender_phone.strip()
+    if phone and not _PHONE.match(phone):
+        errors.append(FieldError("sender_phone", f"'{phone}' is not a phone number"))
+    if len(data.sender_address.strip()) > 500:
+        errors.append(FieldError("sender_address", "is longer than 500 characters"))
     return errors
 
 
@@ -53,6 +61,8 @@ def save_shop(session: Session, actor: Actor, data: ShopInput) -> Shop:
         shop = Shop(code=data.code)
         session.add(shop)
     shop.name, shop.platform, shop.active = data.name.strip(), data.platform, data.active
+    shop.sender_phone = data.sender_phone.strip()
+    shop.sender_address = data.sender_address.strip()
     session.flush()
     audit.record(session, actor, "shop.save", entity="shop", entity_id=shop.id,
                  code=shop.code, platform=shop.platform, active=shop.active)

@@ -274,8 +274,40 @@
         <translation>供应商</translation>
     </message>
     <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
     </message>
     <message>
         <source>Expected</source>
@@ -1156,6 +1188,49 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import sales orders</source>
+        <translation>导入销售订单</translation>
+    </message>
+    <message>
+        <source>A shop&apos;s order export: .csv, .txt or .xlsx</source>
+        <translation>店铺导出的订单文件：.csv、.txt 或 .xlsx</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Recognise from the columns</source>
+        <translation>按列名自动识别</translation>
+    </message>
+    <message>
+        <source>All or nothing: a file with a bad row imports nothing, and every bad row is listed. Orders imported before are updated while they are new.</source>
+        <translation>全部导入或全不导入：文件中只要有一行有误就不导入任何订单，并列出每个有误的行。已导入过的订单在仍为新订单时会被更新。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列格式</translation>
+    </message>
+    <message>
+        <source>Order exports (*.csv *.txt *.xlsx)</source>
+        <translation>订单导出文件 (*.csv *.txt *.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>ImportProblemsDialog</name>
     <message>
         <source>Import: nothing was saved</source>
@@ -1192,6 +1267,18 @@
     <message>
         <source>Font</source>
         <translation>字号</translation>
+    </message>
+</context>
+<context>
+    <name>LineGrid</name>
+    <message>
+        <source>Add line</source>
+        <extracomment>The user changed a cell, or added or removed a line. A SKU was typed into line `row`: the page looks the product up.</extracomment>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除行</translation>
     </message>
 </context>
 <context>
@@ -1479,14 +1566,6 @@ Workstation: {ws}</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <source>Add line</source>
-        <translation>添加行</translation>
-    </message>
-    <message>
-        <source>Remove line</source>
-        <translation>删除行</translation>
-    </message>
-    <message>
         <source>Close order</source>
         <translation>关闭采购单</translation>
     </message>
@@ -1564,6 +1643,10 @@ Workstation: {ws}</source>
     <message>
         <source>Locations</source>
         <translation>库位</translation>
+    </message>
+    <message>
+        <source>Sales orders</source>
+        <translation>销售订单</translation>
     </message>
     <message>
         <source>Counts</source>
@@ -1744,6 +1827,37 @@ Workstation: {ws}</source>
     <message>
         <source>Plan</source>
         <translation>计划</translation>
+    </message>
+</context>
+<context>
+    <name>Platform</name>
+    <message>
+        <source>Taobao / Tmall</source>
+        <translation>淘宝 / 天猫</translation>
+    </message>
+    <message>
+        <source>JD</source>
+        <translation>京东</translation>
+    </message>
+    <message>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>Amazon</source>
+        <translation>亚马逊</translation>
+    </message>
+    <message>
+        <source>Other (phone, wholesale…)</source>
+        <translation>其他（电话、批发…）</translation>
     </message>
 </context>
 <context>
@@ -2617,6 +2731,161 @@ Workstation: {ws}</source>
     </message>
 </context>
 <context>
+    <name>ReviewBar</name>
+    <message>
+        <source>Review new</source>
+        <extracomment>Review every new order by the rules. (action, reason): retry, release, approve, hold or cancel the chosen orders.</extracomment>
+        <translation>审核新订单</translation>
+    </message>
+    <message>
+        <source>Review every new order by the rules (F9)</source>
+        <translation>按规则审核所有新订单（F9）</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重新审核</translation>
+    </message>
+    <message>
+        <source>The rules and the stock again</source>
+        <translation>重新按规则和库存审核</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>解除挂起</translation>
+    </message>
+    <message>
+        <source>Lift the hold and reserve</source>
+        <translation>解除挂起并预留库存</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Approve by hand and reserve</source>
+        <translation>人工审核通过并预留库存</translation>
+    </message>
+    <message>
+        <source>Hold…</source>
+        <translation>挂起…</translation>
+    </message>
+    <message>
+        <source>Hold with a reason</source>
+        <translation>挂起并说明原因</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <source>Cancel and release the stock</source>
+        <translation>取消订单并释放库存</translation>
+    </message>
+    <message>
+        <source>Hold orders</source>
+        <translation>挂起订单</translation>
+    </message>
+    <message>
+        <source>Cancel orders</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>Why are they held? (the queue shows it)</source>
+        <translation>挂起原因？（异常队列中会显示）</translation>
+    </message>
+    <message>
+        <source>Why are they cancelled? (optional)</source>
+        <translation>取消原因？（可不填）</translation>
+    </message>
+    <message>
+        <source>{approved} approved, {held} held, {exception} exceptions, {backorder} backordered, {cancelled} cancelled.</source>
+        <translation>审核通过 {approved} 张，挂起 {held} 张，异常 {exception} 张，缺货待补 {backorder} 张，取消 {cancelled} 张。</translation>
+    </message>
+    <message>
+        <source>Left alone: {orders}.</source>
+        <translation>未处理：{orders}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Review</source>
+        <translation>审单</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>What it did</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Why it waits</source>
+        <translation>等待原因</translation>
+    </message>
+    <message>
+        <source>Ships</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Reserved stock</source>
+        <translation>已预留库存</translation>
+    </message>
+    <message>
+        <source>Review trace</source>
+        <translation>审单记录</translation>
+    </message>
+    <message>
+        <source>from {warehouse}</source>
+        <translation>从 {warehouse} 发货</translation>
+    </message>
+    <message>
+        <source>by {carrier}</source>
+        <translation>承运商 {carrier}</translation>
+    </message>
+    <message>
+        <source>tracking {number}</source>
+        <translation>运单号 {number}</translation>
+    </message>
+    <message>
+        <source>priority {n}</source>
+        <translation>优先级 {n}</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>administrator</source>
@@ -2653,6 +2922,252 @@ Workstation: {ws}</source>
         <source>Cancel</source>
         <extracomment>Reports closer together than this are dropped (the last step always gets through): an import may report every row, and the GUI thread need not hear of each. Emitted after a change op committed, with the areas it touched. True while ops are queued or running: for a &quot;working&quot; indicator.</extracomment>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SalesOrderEditor</name>
+    <message>
+        <source>e.g. TEL-20261204-01</source>
+        <extracomment>The order&apos;s text fields in the order the cursor goes through them. The user changed something since the order was shown. A SKU was typed into line `row`: the page looks the product up.</extracomment>
+        <translation>例如 TEL-20261204-01</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-12-04 09:30</source>
+        <translation>例如 2026-12-04 09:30</translation>
+    </message>
+    <message>
+        <source>Shop SKU</source>
+        <translation>店铺 SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Buyer and recipient</source>
+        <translation>买家和收件人</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Buyer note</source>
+        <translation>买家留言</translation>
+    </message>
+    <message>
+        <source>Seller note</source>
+        <translation>卖家备注</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道地址</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细行</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <source>Worked out from the lines when saved</source>
+        <translation>保存时按明细行计算</translation>
+    </message>
+    <message>
+        <source>goods {goods}, paid {paid}</source>
+        <translation>商品 {goods}，实付 {paid}</translation>
+    </message>
+    <message>
+        <source>paid {time}</source>
+        <translation>付款 {time}</translation>
+    </message>
+    <message>
+        <source>entered {time}</source>
+        <translation>录入 {time}</translation>
+    </message>
+    <message>
+        <source>Not matched</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <source>No product has the SKU or barcode {sku}</source>
+        <translation>没有 SKU 或条码为 {sku} 的商品</translation>
+    </message>
+</context>
+<context>
+    <name>SalesOrderStatus</name>
+    <message>
+        <source>New</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Backorder</source>
+        <translation>缺货待补</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>已拣货</translation>
+    </message>
+</context>
+<context>
+    <name>SalesOrdersPage</name>
+    <message>
+        <source>Sales orders</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <source>New order…</source>
+        <translation>新建订单…</translation>
+    </message>
+    <message>
+        <source>Search number, buyer, recipient or SKU (Ctrl+F)</source>
+        <translation>搜索订单号、买家、收件人或 SKU (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Shops…</source>
+        <translation>店铺…</translation>
+    </message>
+    <message>
+        <source>Every shop</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>Importing sales orders…</source>
+        <translation>正在导入销售订单…</translation>
+    </message>
+    <message>
+        <source>{file} into {shop}: {created} new orders, {updated} updated, {unchanged} unchanged; {lines} lines.</source>
+        <translation>{file} 导入 {shop}：新订单 {created} 张，更新 {updated} 张，未变 {unchanged} 张；明细 {lines} 行。</translation>
+    </message>
+    <message>
+        <source>Left alone, being past new: {orders}.</source>
+        <translation>已不是新订单、未改动：{orders}。</translation>
+    </message>
+    <message>
+        <source>{file}: {count} rows are wrong; nothing was imported.</source>
+        <translation>{file}：{count} 行有误；没有导入任何订单。</translation>
+    </message>
+    <message>
+        <source>Reviewing orders…</source>
+        <translation>正在审核订单…</translation>
+    </message>
+    <message>
+        <source>Choose the orders in the list first.</source>
+        <translation>请先在列表中选择订单。</translation>
     </message>
 </context>
 <context>
@@ -2712,6 +3227,61 @@ Workstation: {ws}</source>
     <message>
         <source>Nothing changed.</source>
         <translation>没有修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ShopDialog</name>
+    <message>
+        <source>Shops</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>e.g. TMALL-1</source>
+        <translation>例如 TMALL-1</translation>
+    </message>
+    <message>
+        <source>e.g. 021-55501234</source>
+        <translation>例如 021-55501234</translation>
+    </message>
+    <message>
+        <source>empty: the warehouse&apos;s address</source>
+        <translation>留空：使用仓库地址</translation>
+    </message>
+    <message>
+        <source>Save shop</source>
+        <translation>保存店铺</translation>
+    </message>
+    <message>
+        <source>New shop</source>
+        <translation>新建店铺</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Sender phone</source>
+        <translation>寄件人电话</translation>
+    </message>
+    <message>
+        <source>Return address</source>
+        <translation>退货地址</translation>
+    </message>
+    <message>
+        <source>Saved shop {code}.</source>
+        <translation>已保存店铺 {code}。</translation>
     </message>
 </context>
 <context>

@@ -6,20 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,11 +26,10 @@ from models.masterdata.fields import FieldError
 from models.purchasing.order_values import order_values
 from models.purchasing.order_views import OrderView
 from views.field_errors import FieldErrors
+from views.line_grid import SKU, LineGrid
 from views.purchasing.statuses import status_text
 
-SKU, PRODUCT, QTY, RECEIVED, COST, EXPECTED = range(6)
-_EDITABLE = (SKU, QTY, COST, EXPECTED)
-_LINE_ID = Qt.ItemDataRole.UserRole
+PRODUCT, QTY, RECEIVED, COST, EXPECTED = range(1, 6)
 
 
 class OrderEditor(QWidget):
@@ -63,30 +58,15 @@ class OrderEditor(QWidget):
         self.warehouse = self._combo("warehouse")
         self.status = QLabel(self)
         self.status.setObjectName("order_status")
-        self.lines = QTableWidget(0, 6, self)
-        self.lines.setObjectName("lines")
-        self.lines.setHorizontalHeaderLabels([
-            self.tr("SKU"), self.tr("Product"), self.tr("Ordered"), self.tr("Received"),
-            self.tr("Unit cost"), self.tr("Expected")])
-        header = self.lines.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Stretch)
-        self.lines.verticalHeader().hide()
-        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines = LineGrid(
+            self, [self.tr("SKU"), self.tr("Product"), self.tr("Ordered"), self.tr("Received"),
+                   self.tr("Unit cost"), self.tr("Expected")],
+            editable=(SKU, QTY, COST, EXPECTED), numeric=(QTY, RECEIVED, COST),
+            stretch=PRODUCT, widths={SKU: 130, QTY: 80, RECEIVED: 80, COST: 90,
+                                     EXPECTED: 100})
         self.lines.setMinimumHeight(180)
-        for column, width in ((SKU, 130), (QTY, 80), (RECEIVED, 80), (COST, 90),
-                              (EXPECTED, 100)):
-            self.lines.setColumnWidth(column, width)
-        self.lines.itemChanged.connect(self._line_changed)
-        self.add_line = QPushButton(self.tr("Add line"), self)
-        self.add_line.setObjectName("add_line")
-        self.add_line.setToolTip("Ctrl+L")
-        self.add_line.clicked.connect(lambda: self.add_line_row())
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.add_line.click,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.remove_line = QPushButton(self.tr("Remove line"), self)
-        self.remove_line.setObjectName("remove_line")
-        self.remove_line.clicked.connect(self._remove_line_row)
+        self.lines.edited.connect(self.edited)
+        self.lines.sku_entered.connect(self.sku_entered)
         self.close_button = self._button("close_order", self.tr("Close order"),
                                          self.close_requested)
         self.close_button.setToolTip(self.tr("Short-close: nothing more is expected"))
@@ -120,15 +100,7 @@ class OrderEditor(QWidget):
         return button
 
     def _row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
-        message = QLabel(self)
-        self.errors.add(name, widget, message)
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(message)
-        form.addRow(label, holder)
+        self.errors.add_row(form, label, name, widget)
 
     def _layout(self) -> None:
         header = QGroupBox(self.tr("Order"), self)
@@ -148,11 +120,7 @@ class OrderEditor(QWidget):
         self.errors.add("lines", self.lines, lines_error)
         lines_layout.addWidget(self.lines)
         lines_layout.addWidget(lines_error)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_line)
-        buttons.addWidget(self.remove_line)
-        buttons.addStretch(1)
-        lines_layout.addLayout(buttons)
+        lines_layout.addLayout(self.lines.buttons())
         actions = QHBoxLayout()
         actions.addWidget(self.print_button)
         actions.addStretch(1)
@@ -204,18 +172,14 @@ class OrderEditor(QWidget):
             self._choose(self.supplier, data.supplier)
             self._choose(self.warehouse, data.warehouse)
         self.status.setText(status_text(data.status) if data else self.tr("New"))
-        self.lines.blockSignals(True)
-        self.lines.setRowCount(0)
+        self.lines.clear_rows()
         for line in values["lines"]:
             self.add_line_row(line, focus=False)
-        self.lines.blockSignals(False)
         self._apply_state()
 
     def values(self) -> dict[str, Any]:
         """The form as typed: header texts and the lines as dicts of cell texts."""
-        if self.lines.state() == QAbstractItemView.State.EditingState:
-            # Ctrl+S while a cell is being typed: moving off the cell commits it.
-            self.lines.setCurrentIndex(QModelIndex())
+        self.lines.commit()
         return {
             "number": self.number.text(), "supplier": self.supplier.currentData() or "",
             "warehouse": self.warehouse.currentData() or "",
@@ -225,13 +189,10 @@ class OrderEditor(QWidget):
         }
 
     def _line(self, row: int) -> dict[str, Any]:
-        def cell(column: int) -> str:
-            item = self.lines.item(row, column)
-            return item.text().strip() if item is not None else ""
-        sku_item = self.lines.item(row, SKU)
-        return {"line_id": sku_item.data(_LINE_ID) if sku_item is not None else None,
-                "sku": cell(SKU), "qty": cell(QTY), "unit_cost": cell(COST),
-                "expected_date": cell(EXPECTED)}
+        text = self.lines.text
+        return {"line_id": self.lines.data_of(row), "sku": text(row, SKU),
+                "qty": text(row, QTY), "unit_cost": text(row, COST),
+                "expected_date": text(row, EXPECTED)}
 
     def show_errors(self, errors: list[FieldError]) -> None:
         """Mark the fields a save rejected."""
@@ -248,18 +209,11 @@ class OrderEditor(QWidget):
 
     def set_product_name(self, row: int, sku: str, name: str | None) -> None:
         """Show the looked-up product of line `row` (None: there is no such product)."""
-        if row >= self.lines.rowCount():
-            return
-        self.lines.blockSignals(True)
-        sku_item = self.lines.item(row, SKU)
-        if sku_item is not None and name is not None and sku_item.text().strip() != sku:
-            sku_item.setText(sku)  # 'tea-001' typed, TEA-001 found
-        product = self.lines.item(row, PRODUCT)
-        if product is not None:
-            product.setText(name if name is not None else self.tr("No product with this SKU"))
-            product.setForeground(Qt.GlobalColor.darkRed if name is None
-                                  else self.palette().text().color())
-        self.lines.blockSignals(False)
+        if name is not None:
+            self.lines.set_cell(row, SKU, sku)  # 'tea-001' typed, TEA-001 found
+        self.lines.set_cell(
+            row, PRODUCT, name if name is not None else self.tr("No product with this SKU"),
+            color=Qt.GlobalColor.darkRed if name is None else self.palette().text().color())
 
     # --- internals -------------------------------------------------------------------------
 
@@ -268,13 +222,12 @@ class OrderEditor(QWidget):
         editable = self._can_edit and not closed
         for edit in (self.number, self.expected_date, self.note):
             edit.setReadOnly(not editable)
-        for widget in (self.supplier, self.warehouse, self.add_line, self.remove_line):
+        for widget in (self.supplier, self.warehouse):
             widget.setEnabled(editable)
+        self.lines.set_editable(editable)
         # Received goods fix the warehouse: the stock came into it.
         if self.view is not None and self.view.has_receipts:
             self.warehouse.setEnabled(False)
-        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
-                                   else QAbstractItemView.EditTrigger.NoEditTriggers)
         stored = self.view is not None
         self.close_button.setVisible(self._can_edit and stored and not closed)
         self.reopen_button.setVisible(self._can_edit and stored and closed)
@@ -283,35 +236,7 @@ class OrderEditor(QWidget):
     def add_line_row(self, line: dict[str, Any] | None = None, *, focus: bool = True) -> int:
         """Append a line (empty for the user to fill); returns its row."""
         line = line or {}
-        row = self.lines.rowCount()
-        self.lines.blockSignals(True)
-        self.lines.insertRow(row)
-        texts = {SKU: line.get("sku", ""), PRODUCT: line.get("name", ""),
-                 QTY: line.get("qty", ""), RECEIVED: str(line.get("received", 0)),
-                 COST: line.get("unit_cost", ""), EXPECTED: line.get("expected_date", "")}
-        for column, text in texts.items():
-            item = QTableWidgetItem(text)
-            if column not in _EDITABLE:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            if column in (QTY, RECEIVED, COST):
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                      | Qt.AlignmentFlag.AlignVCenter)
-            self.lines.setItem(row, column, item)
-        self.lines.item(row, SKU).setData(_LINE_ID, line.get("line_id"))
-        self.lines.blockSignals(False)
-        if focus:
-            self.lines.setCurrentCell(row, SKU)
-            self.lines.editItem(self.lines.item(row, SKU))
-            self.edited.emit()
-        return row
-
-    def _line_changed(self, item: QTableWidgetItem) -> None:
-        self.edited.emit()
-        if item.column() == SKU and item.text().strip():
-            self.sku_entered.emit(item.row(), item.text().strip())
-
-    def _remove_line_row(self) -> None:
-        row = self.lines.currentRow()
-        if row >= 0:
-            self.lines.removeRow(row)
-            self.edited.emit()
+        return self.lines.add_row(
+            {SKU: line.get("sku", ""), PRODUCT: line.get("name", ""), QTY: line.get("qty", ""),
+             RECEIVED: str(line.get("received", 0)), COST: line.get("unit_cost", ""),
+             EXPECTED: line.get("expected_date", "")}, line.get("line_id"), focus=focus)

@@ -34,12 +34,13 @@ from models.masterdata.import_report import ImportFailed, ImportReport
 from models.masterdata.listing import ProductListRow
 from models.permissions import Perm
 from models.purchasing.order_views import OrderListRow, OrderView
+from views.import_problems import ImportProblemsDialog
 from views.lazy_table import Column
-from views.purchasing.import_problems import ImportProblemsDialog
 from views.purchasing.order_editor import OrderEditor
 from views.purchasing.statuses import status_text, status_tone
 from views.purchasing.supplier_dialog import SupplierDialog
 from views.record_page import RecordPage
+from views.sku_lookup import best_match, product_label
 
 
 def _tone(row: OrderListRow) -> str | None:
@@ -130,11 +131,9 @@ class PurchaseOrdersPage(RecordPage):
             .run_in_background(self._workspace.runner, parent=self)
 
     def _found(self, row: int, sku: str, found: list[ProductListRow]) -> None:
-        exact = [p for p in found if p.sku.upper() == sku.upper()]
-        starting = [p for p in found if p.sku.upper().startswith(sku.upper())]
-        hit = exact[0] if exact else starting[0] if len(starting) == 1 else None
+        hit = best_match(sku, found)
         self.order_editor.set_product_name(
-            row, hit.sku if hit else sku, f"{hit.name} {hit.alt_name}".strip() if hit else None)
+            row, hit.sku if hit else sku, product_label(hit) if hit else None)
 
     # --- order actions ---------------------------------------------------------------------
 
@@ -161,11 +160,6 @@ class PurchaseOrdersPage(RecordPage):
     def _changed(self, saved: SavedOrder, message: str) -> None:
         self._show(saved.id, saved.data)
         self._say(message)
-
-    def _say(self, message: str) -> None:
-        self.status.setProperty("tone", "ok")
-        self.status.setText(message)
-        self._restyle_status()
 
     def print_pdf(self) -> None:
         """Ask where to save the order's PDF, then write it (Ctrl+P)."""

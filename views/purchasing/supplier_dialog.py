@@ -23,11 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.error_display import error_text
 from app.ops.purchasing import SavedSupplier, list_suppliers, load_supplier, save_supplier
 from app.workspace import Workspace
 from models.entities import BeyondTolerance
-from models.masterdata.fields import ValidationFailed
 from models.permissions import Perm
 from models.purchasing.suppliers import MAX_TOLERANCE_PCT, SupplierInput, SupplierRow
 from views.field_errors import FieldErrors
@@ -107,15 +105,7 @@ class SupplierDialog(QDialog):
                  (self.tr("Beyond the tolerance"), "over_receipt_beyond", self.beyond),
                  ("", "active", self.active)]
         for label, name, widget in rows:
-            message = QLabel(self)
-            self.errors.add(name, widget, message)
-            holder = QWidget(self)
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(message)
-            form.addRow(label, holder)
+            self.errors.add_row(form, label, name, widget)
         left = QVBoxLayout()
         left.addWidget(self.search)
         left.addWidget(self.list, 1)
@@ -190,7 +180,7 @@ class SupplierDialog(QDialog):
             return
         save_supplier(actor=self._workspace.actor, values=self.values(),
                       supplier_id=self.current_id) \
-            .success(self._saved).failure(self._failed) \
+            .success(self._saved).failure(self.errors.show_failure) \
             .run_in_background(self._workspace.runner, parent=self)
 
     def _saved(self, saved: SavedSupplier) -> None:
@@ -199,9 +189,3 @@ class SupplierDialog(QDialog):
         self.reload(choose=saved.id)
         self.changed.emit()
 
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ValidationFailed):
-            self.errors.show(error.errors)
-        else:
-            self.general_error.setText(error_text(error))
-            self.general_error.show()

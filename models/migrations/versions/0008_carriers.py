@@ -1,5 +1,5 @@
 """carriers, their tracking-number ranges, one order per carrier and tracking number; the
-carriers permission
+carriers permission; the sender on a shop's waybills; the order list's index
 
 Revision ID: 0008
 Revises: 0007
@@ -57,11 +57,21 @@ def upgrade() -> None:
     # NULL tracking numbers never clash: only numbers given out are unique per carrier.
     op.create_index('uq_sales_order_carrier_tracking', 'sales_order',
                     ['carrier', 'tracking_number'], unique=True)
+    op.create_index('ix_sales_order_ordered_at_id', 'sales_order', ['ordered_at', 'id'])
+    # Added in place (no table rebuild on SQLite): orders reference the shop.
+    op.add_column('shop', sa.Column('sender_phone', sa.String(length=32), server_default='',
+                                    nullable=False))
+    op.add_column('shop', sa.Column('sender_address', sa.String(length=500), server_default='',
+                                    nullable=False))
     add_permissions(op.get_bind(), PERMISSIONS)
 
 
 def downgrade() -> None:
     drop_permissions(op.get_bind(), PERMISSIONS)
+    with op.batch_alter_table('shop', schema=None) as batch_op:
+        batch_op.drop_column('sender_address')
+        batch_op.drop_column('sender_phone')
+    op.drop_index('ix_sales_order_ordered_at_id', table_name='sales_order')
     op.drop_index('uq_sales_order_carrier_tracking', table_name='sales_order')
     with op.batch_alter_table('tracking_range', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_tracking_range_carrier_id'))

@@ -1,7 +1,9 @@
-"""The bad rows of an import that saved nothing, each with its line number and reasons."""
+"""The bad rows of an import that saved nothing, each with its line number and reasons:
+for any import whose report lists them (purchase orders, sales orders)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +30,8 @@ class ImportProblemsDialog(QDialog):
         heading.setWordWrap(True)
         self.rows = QListWidget(self)
         self.rows.setObjectName("import_problems")
+        self.rows.setWordWrap(True)  # a row's reasons can be long: all of them stay readable
+        self.rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows.addItems([str(error) for error in report.errors])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -1,0 +1,48 @@
+"""Sales order statuses, shop platforms and amounts in the user's language."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from models.entities import Platform, SalesOrderStatus
+
+STATUS_TEXT = {
+    SalesOrderStatus.NEW: QT_TRANSLATE_NOOP("SalesOrderStatus", "New"),
+    SalesOrderStatus.APPROVED: QT_TRANSLATE_NOOP("SalesOrderStatus", "Approved"),
+    SalesOrderStatus.HELD: QT_TRANSLATE_NOOP("SalesOrderStatus", "Held"),
+    SalesOrderStatus.EXCEPTION: QT_TRANSLATE_NOOP("SalesOrderStatus", "Exception"),
+    SalesOrderStatus.BACKORDER: QT_TRANSLATE_NOOP("SalesOrderStatus", "Backorder"),
+    SalesOrderStatus.CANCELLED: QT_TRANSLATE_NOOP("SalesOrderStatus", "Cancelled"),
+    SalesOrderStatus.PICKING: QT_TRANSLATE_NOOP("SalesOrderStatus", "Picking"),
+    SalesOrderStatus.PICKED: QT_TRANSLATE_NOOP("SalesOrderStatus", "Picked"),
+}
+
+PLATFORM_TEXT = {
+    Platform.TAOBAO: QT_TRANSLATE_NOOP("Platform", "Taobao / Tmall"),
+    Platform.JD: QT_TRANSLATE_NOOP("Platform", "JD"),
+    Platform.PINDUODUO: QT_TRANSLATE_NOOP("Platform", "Pinduoduo"),
+    Platform.DOUYIN: QT_TRANSLATE_NOOP("Platform", "Douyin"),
+    Platform.SHOPIFY: QT_TRANSLATE_NOOP("Platform", "Shopify"),
+    Platform.AMAZON: QT_TRANSLATE_NOOP("Platform", "Amazon"),
+    Platform.OTHER: QT_TRANSLATE_NOOP("Platform", "Other (phone, wholesale…)"),
+}
+
+
+def status_text(status: str) -> str:
+    """'new' -> 'New' (or 新订单); a status a later step added shows as stored."""
+    source = STATUS_TEXT.get(status)  # type: ignore[call-overload]
+    return QCoreApplication.translate("SalesOrderStatus", source) if source else status
+
+
+def platform_text(platform: str) -> str:
+    """'taobao' -> 'Taobao / Tmall' (or 淘宝 / 天猫)."""
+    source = PLATFORM_TEXT.get(platform)  # type: ignore[call-overload]
+    return QCoreApplication.translate("Platform", source) if source else platform
+
+
+def money(amount: Decimal, currency: str = "") -> str:
+    """1299.5, 'CNY' -> '1,299.50 CNY' (grouped as the user's language groups)."""
+    text = QLocale().toString(float(amount), "f", 2)
+    return f"{text} {currency}".strip()
