@@ -28,6 +28,7 @@ class Perm(StrEnum):
     CARRIERS_EDIT = "carriers.edit"
     RECEIVE_UNPLANNED = "receiving.unplanned"
     RECEIVE_OVERRIDE = "receiving.override"
+    PACK_OVERRIDE = "packing.override"
     USERS_MANAGE = "users.manage"
     SYSTEM_ADMIN = "system.admin"
 
@@ -49,6 +50,7 @@ PERMISSION_DESCRIPTIONS: dict[Perm, str] = {
     Perm.CARRIERS_EDIT: "Keep carriers and their tracking number ranges",
     Perm.RECEIVE_UNPLANNED: "Receive goods without a purchase order",
     Perm.RECEIVE_OVERRIDE: "Approve receiving more than the over-receipt tolerance",
+    Perm.PACK_OVERRIDE: "Ship a parcel whose weight is outside the packing tolerance",
     Perm.USERS_MANAGE: "Create users and assign roles",
     Perm.SYSTEM_ADMIN: "Back up, restore and upgrade the database",
 }
@@ -62,7 +64,7 @@ BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
                   Perm.LOCATIONS_EDIT, Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT,
                   Perm.PURCHASING_EDIT, Perm.ORDERS_IMPORT, Perm.ORDERS_REVIEW,
                   Perm.ORDERS_APPROVE, Perm.CARRIERS_EDIT, Perm.RECEIVE_UNPLANNED,
-                  Perm.RECEIVE_OVERRIDE}
+                  Perm.RECEIVE_OVERRIDE, Perm.PACK_OVERRIDE}
     ),
     "receiver": frozenset(_FLOOR),
     "picker": frozenset(_FLOOR),

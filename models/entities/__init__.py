@@ -12,6 +12,7 @@ from models.entities.counting import (
     LastCount,
     StockCount,
 )
+from models.entities.packing import PackScan, Shipment
 from models.entities.picking import (
     PickEvent,
     PickTask,
@@ -61,6 +62,7 @@ __all__ = [
     "LocationType",
     "Lot",
     "OrderRuleTrace",
+    "PackScan",
     "Permission",
     "PickEvent",
     "PickTask",
@@ -82,6 +84,7 @@ __all__ = [
     "SalesOrderLine",
     "SalesOrderStatus",
     "SerialNumber",
+    "Shipment",
     "Shop",
     "StockCount",
     "StockMove",

@@ -48,6 +48,7 @@ class SalesOrderStatus(StrEnum):
     CANCELLED = "cancelled"
     PICKING = "picking"  # in a released wave
     PICKED = "picked"  # every unit at the packing location
+    SHIPPED = "shipped"  # packed, weighed and sent to the customer (see Shipment)
 
 
 class Shop(Base):

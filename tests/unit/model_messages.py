@@ -30,6 +30,7 @@ MODULES = (
     *sorted((ROOT / "models" / "sales").glob("*.py")),  # the order import's refusals
     *sorted((ROOT / "models" / "carriers").glob("*.py")),  # what a packer is told
     *sorted((ROOT / "models" / "picking").glob("*.py")),  # the picking workflow
+    *sorted((ROOT / "models" / "packing").glob("*.py")),  # the packing workflow
     ROOT / "models" / "floor.py",
     ROOT / "models" / "ledger" / "posting.py",
     ROOT / "models" / "ledger" / "context.py",

@@ -34,7 +34,7 @@ NEVER_SHOWN_ALONE = {
 
 #: Words that stay in Chinese text: codes, keys, formats and the command line.
 KEPT = ("waredesk scan sheet", "GS1 Digital Link", "WareDesk", "UTF-8", "GB18030", "EAN/UPC",
-        "UPC-E", "GTIN", "SSCC", "REC-", "CMD-QTY", "Esc", "PO-", "COUNT-", "CMD-DONE",
+        "UPC-E", "GTIN", "SSCC", "REC-", "CMD-QTY", "Esc", "Enter", "PO-", "COUNT-", "CMD-DONE",
         "CMD-EMPTY", "CMD-UNDO", "WAVE-", "TOTE-", "waredesk shop add", "--profile", "--shop",
         "waredesk carrier add", "waredesk carrier import", "pool", "manual",
         "waredesk order tracking", "--phone")

@@ -1,0 +1,1 @@
+"""Packing and verification: scan a picked order's items, weigh it, ship it."""
