@@ -1,5 +1,6 @@
 """`waredesk order waybill` and `waredesk order slip`: an order's waybill (to a label printer
-or a file) and its packing slip (A4 PDF)."""
+or a file) and its packing slip (A4 PDF); `waredesk order ship-export`: the shipped orders
+with their tracking numbers in the shop's platform upload format."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from app.cli.context import CliContext
 from app.cli.label_output import add_output_options, write_or_print
 from models.errors import InputError
 from models.sales.review_views import find_orders
+from models.sales.ship_export import export_shipped
 from models.sales.shipping_documents import packing_slip_data, waybill_data
 from printing.render import render_many
 from printing.templates import load_template
@@ -36,6 +38,13 @@ def register_order_commands(orders: argparse._SubParsersAction) -> None:
     slip.add_argument("--shop", default="")
     slip.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     slip.set_defaults(run=run_slip)
+    export = orders.add_parser("ship-export", help="shipped orders with their tracking "
+                               "numbers, in the shop's platform upload format")
+    export.add_argument("--shop", required=True, help="the shop's code")
+    export.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="only orders shipped on or after this day")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.csv")
+    export.set_defaults(run=run_ship_export)
 
 
 def _weight(text: str | None) -> Decimal | None:
@@ -68,4 +77,13 @@ def run_slip(args: argparse.Namespace, ctx: CliContext) -> int:
         values = packing_slip_data(session, order_id)
     args.out.write_bytes(render_many(load_template("packing-slip"), [values], "pdf", 300))
     print(f"Packing slip of {args.order} written to {args.out}")
+    return 0
+
+
+def run_ship_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Write the shop's shipped orders for upload to its platform."""
+    actor = ctx.actor()
+    count = ctx.database().transact(
+        lambda s: export_shipped(s, actor, args.shop, args.out, since=args.since))
+    print(f"{count} shipped orders of {args.shop.upper()} written to {args.out}")
     return 0
