@@ -69,6 +69,11 @@ def _picking(workspace: Workspace) -> QWidget:
     return PickingPage(workspace)
 
 
+def _packing(workspace: Workspace) -> QWidget:
+    from views.floor.packing_page import PackingPage
+    return PackingPage(workspace)
+
+
 def _counting(workspace: Workspace) -> QWidget:
     from views.floor.counting_page import CountingPage
     return CountingPage(workspace)
@@ -126,6 +131,7 @@ PAGES: list[PageSpec] = [
     PageSpec("putaway", QT_TRANSLATE_NOOP("Pages", "Putaway"), Perm.STOCK_MOVE, _putaway),
     PageSpec("transfers", QT_TRANSLATE_NOOP("Pages", "Transfers"), Perm.STOCK_MOVE, _transfers),
     PageSpec("picking", QT_TRANSLATE_NOOP("Pages", "Picking"), Perm.STOCK_MOVE, _picking),
+    PageSpec("packing", QT_TRANSLATE_NOOP("Pages", "Packing"), Perm.STOCK_MOVE, _packing),
     PageSpec("counting", QT_TRANSLATE_NOOP("Pages", "Counting"), Perm.STOCK_MOVE, _counting),
     PageSpec("moves", QT_TRANSLATE_NOOP("Pages", "Move history"), Perm.STOCK_VIEW, _moves),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Products"), None, _products),

@@ -20,6 +20,8 @@ from models.floor import FloorView, FloorWorkflow
 from models.scanning import ScanOptions
 
 if TYPE_CHECKING:
+    from devices.scales.scale import Scale
+    from models.packing.workflow import PackingWorkflow
     from models.picking.workflow import PickingWorkflow
     from models.putaway import PutawayWorkflow
     from models.receiving import ReceiptSummary, ReceivingWorkflow
@@ -105,6 +107,32 @@ def picking(*, actor: Actor, options: ScanOptions | None = None
         from models.picking.workflow import PickingWorkflow
         return PickingWorkflow(db, actor, options=options)
     return create
+
+
+def packing(*, actor: Actor, options: ScanOptions | None = None
+            ) -> Callable[[Database], PackingWorkflow]:
+    """How to build a packing workflow."""
+    def create(db: Database) -> PackingWorkflow:
+        from models.packing.workflow import PackingWorkflow
+        return PackingWorkflow(db, actor, options=options)
+    return create
+
+
+def weigh_on_scale(*, workflow: PackingWorkflow, scale: Scale, within_s: float
+                   ) -> Op[tuple[Feedback, FloorView]]:
+    """Read a stable weight from the workstation's scale (waiting up to `within_s` for the
+    parcel to settle) and hand it to packing; a scale that does not answer is the error."""
+    def call(w: PackingWorkflow) -> Feedback:
+        from devices.errors import DeviceError
+        try:
+            kg = scale.read_stable(within_s=within_s).kilograms
+        except DeviceError as exc:
+            return Feedback.error(str(exc), "Weigh again (F5) or type the weight in kg")
+        if kg is None:
+            return Feedback.error("The scale shows no stable weight: let the parcel settle "
+                                  "and weigh again (F5).")
+        return w.weigh(kg)
+    return call_workflow(workflow=workflow, call=call)
 
 
 def finish_receipt(*, workflow: ReceivingWorkflow) -> Op[tuple[ReceiptSummary, FloorView]]:

@@ -1155,6 +1155,10 @@
         <translation>明细</translation>
     </message>
     <message>
+        <source>Nothing is waiting for approval</source>
+        <translation>没有等待批准的事项</translation>
+    </message>
+    <message>
         <source>Lines {done} / {total}</source>
         <translation>行 {done} / {total}</translation>
     </message>
@@ -1619,6 +1623,45 @@ Workstation: {ws}</source>
     </message>
 </context>
 <context>
+    <name>PackingPage</name>
+    <message>
+        <source>Packing</source>
+        <translation>打包验货</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>已扫描</translation>
+    </message>
+    <message>
+        <source>Weigh</source>
+        <translation>称重</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>主管批准</translation>
+    </message>
+    <message>
+        <source>Undo last item</source>
+        <translation>撤销上一件</translation>
+    </message>
+    <message>
+        <source>No scale is set up here: type the weight in kg, then Enter.</source>
+        <translation>本工作站未设置电子秤：请输入重量（kg），然后按 Enter。</translation>
+    </message>
+    <message>
+        <source>F5 weighs on the scale, or type the weight in kg, then Enter</source>
+        <translation>F5 用电子秤称重，或输入重量（kg）后按 Enter</translation>
+    </message>
+    <message>
+        <source>Scan or type the waybill&apos;s tracking number, then Enter</source>
+        <translation>扫描或输入面单上的运单号，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Enter confirms the parcel; F5 weighs again</source>
+        <translation>Enter 确认包裹；F5 重新称重</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Stock</source>
@@ -1627,6 +1670,10 @@ Workstation: {ws}</source>
     <message>
         <source>Picking</source>
         <translation>拣货</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>打包验货</translation>
     </message>
     <message>
         <source>Counting</source>
@@ -2687,10 +2734,6 @@ Workstation: {ws}</source>
         <translation>盲收：关</translation>
     </message>
     <message>
-        <source>Nothing is waiting for approval</source>
-        <translation>没有等待批准的事项</translation>
-    </message>
-    <message>
         <source>Batch scanner file</source>
         <translation>批量扫描文件</translation>
     </message>
@@ -3113,6 +3156,10 @@ Workstation: {ws}</source>
     <message>
         <source>Picked</source>
         <translation>已拣货</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,6 @@ from app.workspace import Workspace
 from models.feedback import Feedback, Level
 from models.floor import FloorView
 from models.receiving.batch_file import ReplayResult
-from views.floor.approval import ApprovalDialog
 from views.floor.batch_results import BatchResultsDialog
 from views.floor.reason import ReasonDialog
 from views.floor.receipt_outputs import ReceiptOutputs
@@ -127,22 +126,6 @@ class ReceivingPage(FloorScreen):
     def undo_last(self) -> None:
         """Ctrl+Z: take the last scan back out of stock."""
         self.call(lambda w: w.undo_last())
-
-    def ask_approval(self) -> None:
-        """F9: a supervisor approves the over-receipt waiting for approval."""
-        if self.view is None or self.view.asking != "approval":
-            self.show_feedback(Feedback.warning(self.tr("Nothing is waiting for approval")))
-            return
-        # The refusal's message says how much over the order it is; the prompt only that.
-        last = self.last_feedback
-        why = last.message if last is not None and last.level is Level.ERROR \
-            else self.shown(self.view.prompt)
-        dialog = ApprovalDialog(why, parent=self)
-        dialog.approved.connect(self._approve)
-        self.open_dialog(dialog)
-
-    def _approve(self, username: str, password: str) -> None:
-        self.call(lambda w: w.approve(username=username, password=password))
 
     def finish(self) -> None:
         """F10: close the receipt and show what it brought in."""

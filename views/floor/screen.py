@@ -35,10 +35,11 @@ from app.error_display import error_text, in_user_language
 from app.ops import floor as ops
 from app.workspace import Workspace
 from devices.sound import Sound
-from models.feedback import Feedback
+from models.feedback import Feedback, Level
 from models.floor import FloorLine, FloorView, FloorWorkflow
 from models.scanning import ScanOptions
 from views.feedback_flash import FeedbackFlash
+from views.floor.approval import ApprovalDialog
 from views.floor.entry import FloorEntry
 
 Call = Callable[[Any], Feedback]
@@ -297,6 +298,23 @@ class FloorScreen(QWidget):
         self.dialog = dialog
         dialog.finished.connect(lambda _result: self.entry.setFocus())
         dialog.open()
+
+    def ask_approval(self) -> None:
+        """F9: a supervisor approves what waits for approval (an over-receipt, a weight
+        outside the tolerance); the workflow's `approve` checks who may."""
+        if self.view is None or self.view.asking != "approval":
+            self.show_feedback(Feedback.warning(self.tr("Nothing is waiting for approval")))
+            return
+        # The refusal says by how much (over the order, outside the weight); the prompt not.
+        last = self.last_feedback
+        why = last.message if last is not None and last.level is Level.ERROR \
+            else self.shown(self.view.prompt)
+        dialog = ApprovalDialog(why, parent=self)
+        dialog.approved.connect(self._approve)
+        self.open_dialog(dialog)
+
+    def _approve(self, username: str, password: str) -> None:
+        self.call(lambda w: w.approve(username=username, password=password))
 
     # --- showing -----------------------------------------------------------------------------
 

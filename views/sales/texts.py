@@ -17,6 +17,7 @@ STATUS_TEXT = {
     SalesOrderStatus.CANCELLED: QT_TRANSLATE_NOOP("SalesOrderStatus", "Cancelled"),
     SalesOrderStatus.PICKING: QT_TRANSLATE_NOOP("SalesOrderStatus", "Picking"),
     SalesOrderStatus.PICKED: QT_TRANSLATE_NOOP("SalesOrderStatus", "Picked"),
+    SalesOrderStatus.SHIPPED: QT_TRANSLATE_NOOP("SalesOrderStatus", "Shipped"),
 }
 
 PLATFORM_TEXT = {
