@@ -21,6 +21,7 @@ from app.cli import (
     database_commands,
     demo_commands,
     location_commands,
+    pack_commands,
     print_commands,
     printer_commands,
     purchasing_commands,
@@ -40,7 +41,7 @@ from models.errors import WareDeskError
 
 COMMAND_MODULES = [database_commands, user_commands, location_commands, data_commands,
                    purchasing_commands, receiving_commands, count_commands, sales_commands,
-                   review_commands, carrier_commands, wave_commands,
+                   review_commands, carrier_commands, wave_commands, pack_commands,
                    demo_commands, scan_commands, sim_commands,
                    print_commands, printer_commands]  # printer adds --printer to print
 

@@ -52,7 +52,8 @@ class ParcelItem:
         return self.qty - self.scanned
 
 
-def _describe_status(order: SalesOrder) -> str:
+def describe_status(order: SalesOrder) -> str:
+    """Why an order that is not picked cannot be packed."""
     if order.status == SalesOrderStatus.SHIPPED:
         return (f"Order {order.number} is shipped already with {order.carrier} "
                 f"{order.tracking_number}.")
@@ -71,7 +72,7 @@ def order_for_tote(session: Session, tote: str) -> SalesOrder:
         raise InputError(f"{tote} holds no order: scan the order's packing slip or number "
                          "instead.")
     if order.status != SalesOrderStatus.PICKED:
-        raise InputError(_describe_status(order))
+        raise InputError(describe_status(order))
     return order
 
 
@@ -87,7 +88,7 @@ def order_for_number(session: Session, number: str) -> SalesOrder:
         raise InputError(f"Order number {number} is picked in {len(picked)} shops: scan the "
                          "order's tote (TOTE-…) instead.")
     if not picked:
-        raise InputError(_describe_status(found[0]))
+        raise InputError(describe_status(found[0]))
     return picked[0]
 
 
@@ -161,7 +162,7 @@ def ship(session: Session, actor: Actor, order: SalesOrder, *, weight_kg: Decima
     if done is not None:
         return done
     if order.status != SalesOrderStatus.PICKED:
-        raise InputError(_describe_status(order))
+        raise InputError(describe_status(order))
     if not order.tracking_number:
         raise InputError(f"Order {order.number} has no tracking number yet: give it one "
                          "first.")
