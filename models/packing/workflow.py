@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from models.actor import Actor
 from models.carriers.tracking import assign_tracking
 from models.db import Database
-from models.entities import Carrier, CarrierKind, SalesOrder, Shipment
+from models.entities import Carrier, CarrierKind, SalesOrder, SalesOrderStatus, Shipment
 from models.errors import DatabaseError, InputError, WareDeskError
 from models.feedback import Feedback, Level
 from models.floor import FloorLine, FloorView
@@ -334,8 +334,14 @@ class PackingWorkflow:
         return _Outcome(Feedback.ok(text, _prompt(state)), after)
 
     def _item(self, session: Session, meaning: ProductScan, key: str) -> _Outcome:
-        state = self._order
-        assert state is not None
+        known = self._order
+        assert known is not None
+        # Read again under the order's lock: another packer may have scanned into it.
+        order = session.get(SalesOrder, known.id, with_for_update=True)
+        assert order is not None
+        if order.status != SalesOrderStatus.PICKED:
+            raise InputError(parcel.describe_status(order))
+        state = _load(session, order)
         item = next((i for i in state.items if i.product_id == meaning.product_id), None)
         if item is None:
             return _Outcome(Feedback.error(
@@ -351,7 +357,8 @@ class PackingWorkflow:
                        "scanned; put it aside." if item.left == 0 else
                        f"Extra item: only {item.left} more {item.sku} for order {state.number}, "
                        f"this code counts {qty}; scan the units one at a time.")
-            return _Outcome(Feedback.error(refusal, _prompt(state)))
+            return _Outcome(Feedback.error(refusal, _prompt(state)),
+                            lambda: self._set(state))
         parcel.add_scan(session, self.actor, state.id, item.product_id, qty, key=key)
         fresh = _reload(session, state)
         text = f"{item.sku} ×{qty}: {item.scanned + qty} of {item.qty}."

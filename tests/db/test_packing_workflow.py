@@ -232,3 +232,15 @@ def test_an_order_not_picked_is_not_packed(db, actor, site, pat):
     assert fb.message == ("Order T11 is approved: only a picked order is packed (pick it "
                           "first).")
     assert flow.scan(TEA_EAN).message == "Scan the order's tote or number first, then its items."
+
+
+def test_two_packers_on_one_order_never_scan_more_than_it_has(db, actor, site, pat):
+    pk.picked_order(db, actor, "T12", [("TEA", 1)])
+    first, second = PackingWorkflow(db, pat), PackingWorkflow(db, pat)
+    _ok(first, "TOTE-T12")
+    _ok(second, "TOTE-T12")
+    _ok(first, TEA_EAN)
+    extra = second.scan(TEA_EAN)
+    assert extra.level is Level.ERROR
+    assert extra.message == "Extra item: order T12 has 1 TEA, all scanned; put it aside."
+    assert second.asking == "weight"
