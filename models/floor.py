@@ -9,10 +9,21 @@ call at a time), then render `view()` and play the feedback's sound.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from models.feedback import Feedback
+
+
+@dataclass
+class Outcome:
+    """What one step of a workflow answers, and the change to the workflow's own state that
+    `after` makes once the step's transaction has committed."""
+
+    feedback: Feedback
+    after: Callable[[], None] = lambda: None
+
 
 #: Typed digits up to this many are a quantity; longer ones are a barcode typed by hand.
 QUANTITY_DIGITS = 5

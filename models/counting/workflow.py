@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -32,7 +32,7 @@ from models.db import Database
 from models.entities import BinStatus, CountStatus, Lot, Product, StockCount, Tracking
 from models.errors import DatabaseError, WareDeskError
 from models.feedback import Feedback, Level
-from models.floor import MAX_TYPED_QTY, FloorView, typed_quantity
+from models.floor import MAX_TYPED_QTY, FloorView, Outcome, typed_quantity
 from models.permissions import Perm
 from models.receiving.dates import parse_expiry
 from models.scanning import (
@@ -49,12 +49,6 @@ from models.scanning import (
 )
 
 _CHANGED = frozenset({"counts"})
-
-
-@dataclass
-class _Outcome:
-    feedback: Feedback
-    after: Callable[[], None] = lambda: None
 
 
 class CountingWorkflow:
@@ -92,7 +86,7 @@ class CountingWorkflow:
         if key is None:
             key = self._doubt[1] if again and self._doubt else uuid.uuid4().hex
 
-        def work(session: Session) -> _Outcome:
+        def work(session: Session) -> Outcome:
             meaning = interpret(session, raw, symbology=symbology, options=self.options)
             return self._on_meaning(session, meaning, raw, key)
         return self._run(work, request=f"scan:{raw}", key=key, again=again)
@@ -209,7 +203,7 @@ class CountingWorkflow:
 
     # --- running ---------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[Session], _Outcome], *, request: str, key: str,
+    def _run(self, work: Callable[[Session], Outcome], *, request: str, key: str,
              again: bool) -> Feedback:
         self._retrying = again
         try:
@@ -228,16 +222,16 @@ class CountingWorkflow:
         outcome.after()
         return outcome.feedback
 
-    def _on_meaning(self, session: Session, meaning: Meaning, raw: str, key: str) -> _Outcome:
+    def _on_meaning(self, session: Session, meaning: Meaning, raw: str, key: str) -> Outcome:
         if isinstance(meaning, CommandScan):
             return self._command(session, meaning, key)
         if isinstance(meaning, DocumentScan):
             if meaning.document.kind is not DocumentKind.COUNT:
-                return _Outcome(Feedback.error(
+                return Outcome(Feedback.error(
                     f"{meaning.describe()} is not a count: scan the count sheet (COUNT-…)."))
             number = meaning.document.number
             if not number.isdigit():
-                return _Outcome(Feedback.error(f"COUNT-{number} is not a count number."))
+                return Outcome(Feedback.error(f"COUNT-{number} is not a count number."))
             return self._open(session, int(number))
         if self._asking and isinstance(meaning, UnknownScan):
             return self._answer(session, meaning.scan.plain)
@@ -246,14 +240,14 @@ class CountingWorkflow:
         if isinstance(meaning, ProductScan):
             return self._product(session, meaning, raw, key)
         if isinstance(meaning, UnknownScan):
-            return _Outcome(Feedback.error(meaning.reason, self._next_step()))
-        return _Outcome(Feedback.error(f"{meaning.describe()}: count the items on it one by "
+            return Outcome(Feedback.error(meaning.reason, self._next_step()))
+        return Outcome(Feedback.error(f"{meaning.describe()}: count the items on it one by "
                                        "one.", self._next_step()))
 
-    def _command(self, session: Session, meaning: CommandScan, key: str) -> _Outcome:
+    def _command(self, session: Session, meaning: CommandScan, key: str) -> Outcome:
         kind = meaning.command.kind
         if kind is CommandKind.CANCEL:
-            return _Outcome(self.cancel())
+            return Outcome(self.cancel())
         if kind is CommandKind.UNDO:
             return self._undo(session)
         if kind is CommandKind.DONE:
@@ -263,26 +257,26 @@ class CountingWorkflow:
         if kind is CommandKind.ADD_QUANTITY:
             last = self._last_item
             if last is None or self._round is None:
-                return _Outcome(Feedback.error("Scan an item first, then the quantity."))
+                return Outcome(Feedback.error("Scan an item first, then the quantity."))
             if last.tracking == Tracking.SERIAL:
-                return _Outcome(Feedback.error(
+                return Outcome(Feedback.error(
                     f"{last.sku} is serial-tracked: scan each unit's serial number."))
             more = replace(last, key=key, qty=meaning.command.quantity,
                            raw=meaning.command.code)
             return self._advance(session, more)
-        return _Outcome(Feedback.error(
+        return Outcome(Feedback.error(
             f"{meaning.describe()} is not used in counting: count every unit in the bin, "
             "damaged ones too, and tell a supervisor about the damage."))
 
     # --- the count and its bins ------------------------------------------------------------
 
-    def _open(self, session: Session, count_id: int) -> _Outcome:
+    def _open(self, session: Session, count_id: int) -> Outcome:
         current = self._round
         if current is not None and self._count is not None:
             if self._count.id == count_id:
-                return _Outcome(Feedback.ok(f"{self._count.code} is open: keep counting "
+                return Outcome(Feedback.ok(f"{self._count.code} is open: keep counting "
                                             f"{current.code}.", self._next_step()))
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"Finish {current.code} first (CMD-DONE), then open another count."))
         self.actor.require(Perm.STOCK_MOVE)
         count = bins.load_count(session, count_id)
@@ -300,20 +294,20 @@ class CountingWorkflow:
             self._recent.clear()
             self._last_result = ""
             self._set_round(resumed)
-        return _Outcome(Feedback.ok(message, self._prompt_for(resumed)), after)
+        return Outcome(Feedback.ok(message, self._prompt_for(resumed)), after)
 
-    def _location(self, session: Session, meaning: LocationScan) -> _Outcome:
+    def _location(self, session: Session, meaning: LocationScan) -> Outcome:
         count = self._count
         if count is None:
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"{meaning.code}: scan the count sheet (COUNT-…) first, then the location."))
         if self._asking and self._pending is not None:
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"Scan or type the {self._asking} of {self._pending.sku} first, or cancel "
                 "(Esc)."))
         current = self._round
         if current is not None and current.location_id == meaning.location_id:
-            return _Outcome(Feedback.ok(f"Already counting {current.code}: scan the items.",
+            return Outcome(Feedback.ok(f"Already counting {current.code}: scan the items.",
                                         self._next_step()))
         finished = (bins.finish_round(session, self.actor, count, current.bin_id)
                     if current is not None else None)
@@ -329,7 +323,7 @@ class CountingWorkflow:
                 if finished is not None:
                     self._bin_finished(finished)
                 self._set_round(None)
-            return _Outcome(Feedback.error(text), closed)
+            return Outcome(Feedback.error(text), closed)
         started = bins.start_round(session, self.actor, count, meaning.location_id)
         done, total = bins.progress(session, count.id)
         parts = [self._finished_text(finished)] if finished else []
@@ -349,22 +343,22 @@ class CountingWorkflow:
             self._progress = (done, total)
             self._set_round(started)
             self._recent.appendleft(f"location {started.code}")
-        return _Outcome(Feedback(level, " ".join(parts), self._prompt_for(started), _CHANGED),
+        return Outcome(Feedback(level, " ".join(parts), self._prompt_for(started), _CHANGED),
                         after)
 
-    def _finish(self, session: Session, *, empty: bool) -> _Outcome:
+    def _finish(self, session: Session, *, empty: bool) -> Outcome:
         count, current = self._count, self._round
         command = "CMD-EMPTY" if empty else "CMD-DONE"
         if count is None or current is None:
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"No location is being counted: scan a location of the count, then {command}."))
         if self._asking and self._pending is not None:
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"Scan or type the {self._asking} of {self._pending.sku} first, or cancel "
                 "(Esc)."))
         units = sum(ln.counted for ln in self._lines.values())
         if empty and units:
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"{units} units are counted in {current.code}: take them back (CMD-UNDO) or "
                 "finish the bin with CMD-DONE."))
         # An empty bin: every line of the snapshot stays at 0 counted.
@@ -379,7 +373,7 @@ class CountingWorkflow:
             self._bin_finished(result)
             self._progress = (done, total)
             self._set_round(None)
-        return _Outcome(Feedback(level, text, "Scan the next location of the count.",
+        return Outcome(Feedback(level, text, "Scan the next location of the count.",
                                  _CHANGED), after)
 
     def _finished_text(self, result: RoundResult) -> str:
@@ -397,17 +391,17 @@ class CountingWorkflow:
 
     # --- items -----------------------------------------------------------------------------
 
-    def _product(self, session: Session, meaning: ProductScan, raw: str, key: str) -> _Outcome:
+    def _product(self, session: Session, meaning: ProductScan, raw: str, key: str) -> Outcome:
         if self._count is None:
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"{meaning.sku}: scan the count sheet (COUNT-…) first, then a location."))
         if self._round is None:
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"{meaning.sku}: scan the location first; items count in the bin they lie in."))
         pending = self._pending
         if self._asking and pending is not None:
             if meaning.product_id != pending.product_id:
-                return _Outcome(Feedback.error(
+                return Outcome(Feedback.error(
                     f"Scan or type the {self._asking} of {pending.sku} first, or cancel (Esc)."))
             merged = replace(pending, lot=pending.lot or meaning.lot,
                              expiry=pending.expiry or meaning.expiry,
@@ -415,7 +409,7 @@ class CountingWorkflow:
             return self._advance(session, merged)
         typed = self._pending_qty
         if meaning.tracking == Tracking.SERIAL and (meaning.quantity != 1 or (typed or 1) != 1):
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"{meaning.sku} is serial-tracked: scan each unit's own label, one at a time.",
                 "Scan one unit."), self._clear_pending)
         expiry_tracked = bool(session.scalar(select(Product.expiry_tracked).where(
@@ -430,26 +424,26 @@ class CountingWorkflow:
                     expiry_tracked=expiry_tracked)
         return self._advance(session, item)
 
-    def _answer(self, session: Session, text: str) -> _Outcome:
+    def _answer(self, session: Session, text: str) -> Outcome:
         pending = self._pending
         if pending is None:
-            return _Outcome(Feedback.error("Nothing was asked for."))
+            return Outcome(Feedback.error("Nothing was asked for."))
         if self._asking == "lot":
             if len(text) > 64:
-                return _Outcome(Feedback.error("A lot number has at most 64 characters."))
+                return Outcome(Feedback.error("A lot number has at most 64 characters."))
             return self._advance(session, replace(pending, lot=text))
         if self._asking == "expiry":
             expiry = parse_expiry(text)
             if expiry is None:
-                return _Outcome(Feedback.error(
+                return Outcome(Feedback.error(
                     f"'{text}' is not a date: type it as 2027-03-31 or 270331.",
                     "Type the expiry date."))
             return self._advance(session, replace(pending, expiry=expiry))
         if len(text) > 128:
-            return _Outcome(Feedback.error("A serial number has at most 128 characters."))
+            return Outcome(Feedback.error("A serial number has at most 128 characters."))
         return self._advance(session, replace(pending, serial=text))
 
-    def _advance(self, session: Session, item: Item) -> _Outcome:
+    def _advance(self, session: Session, item: Item) -> Outcome:
         missing = item.missing()
         if missing == "expiry":
             # A lot on record brings its expiry; only a lot found for the first time asks.
@@ -468,11 +462,11 @@ class CountingWorkflow:
             def ask() -> None:
                 self._pending = item
                 self._asking = missing
-            return _Outcome(Feedback.warning(question), ask)
+            return Outcome(Feedback.warning(question), ask)
         current, count = self._round, self._count
         assert current is not None and count is not None
         if item.key in self._keys:
-            return _Outcome(Feedback.ok(f"{item.describe()}: counted before, not again.",
+            return Outcome(Feedback.ok(f"{item.describe()}: counted before, not again.",
                                         "Scan the next item."), self._clear_pending)
         placed = tally.place_item(session, count.id, current, item)
         line = self._lines.get(placed.key)
@@ -480,12 +474,12 @@ class CountingWorkflow:
             stored = tally.stored_line(session, current, placed)
             if stored is not None and stored.counted == (line.counted if line else 0) + item.qty:
                 # The lost answer had been committed: count nothing more.
-                return _Outcome(Feedback.ok(f"{item.describe()}: counted before, not again.",
+                return Outcome(Feedback.ok(f"{item.describe()}: counted before, not again.",
                                             "Scan the next item."),
                                 self._counted(item, placed, stored, recent=True))
             line = stored
         if placed.counted_in:
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"Serial {item.serial} of {item.sku} is counted already in "
                 f"{placed.counted_in}: each unit counts once.", "Scan the next item."),
                 self._clear_pending)
@@ -498,9 +492,9 @@ class CountingWorkflow:
         text = f"{item.describe()} in {current.code}"
         after = self._counted(item, placed, new, recent=True)
         if warnings:
-            return _Outcome(Feedback(Level.WARNING, f"{text}: " + "; ".join(warnings),
+            return Outcome(Feedback(Level.WARNING, f"{text}: " + "; ".join(warnings),
                                      "Scan the next item.", _CHANGED), after)
-        return _Outcome(Feedback.ok(text, "Scan the next item.", _CHANGED), after)
+        return Outcome(Feedback.ok(text, "Scan the next item.", _CHANGED), after)
 
     def _counted(self, item: Item, placed: Placed, line: RoundLine, *, recent: bool
                  ) -> Callable[[], None]:
@@ -515,20 +509,20 @@ class CountingWorkflow:
                 self._recent.appendleft(item.describe())
         return after
 
-    def _undo(self, session: Session) -> _Outcome:
+    def _undo(self, session: Session) -> Outcome:
         current = self._round
         if current is None or not self._history:
-            return _Outcome(Feedback.warning("Nothing to undo in this bin.", self._next_step()))
+            return Outcome(Feedback.warning("Nothing to undo in this bin.", self._next_step()))
         key, qty, text = self._history[-1]
         line = self._lines[key]
         placed = Placed(key, line.sku, line.name, line.lot, line.serial)
         if self._retrying:
             stored = tally.stored_line(session, current, placed)
             if stored is not None and stored.counted == line.counted - qty:
-                return _Outcome(Feedback.ok(f"Undone: {text} (taken back before)."),
+                return Outcome(Feedback.ok(f"Undone: {text} (taken back before)."),
                                 self._undone(key, stored, text))
         new = tally.add_counted(session, current, placed, line, -qty)
-        return _Outcome(Feedback.ok(f"Undone: {text} is no longer counted in {current.code}.",
+        return Outcome(Feedback.ok(f"Undone: {text} is no longer counted in {current.code}.",
                                     self._next_step(), _CHANGED), self._undone(key, new, text))
 
     def _undone(self, key: LineKey, line: RoundLine, text: str) -> Callable[[], None]:

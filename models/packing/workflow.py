@@ -38,7 +38,7 @@ from models.db import Database
 from models.entities import Carrier, CarrierKind, SalesOrder, SalesOrderStatus, Shipment
 from models.errors import DatabaseError, InputError, WareDeskError
 from models.feedback import Feedback, Level
-from models.floor import FloorLine, FloorView
+from models.floor import FloorLine, FloorView, Outcome
 from models.packing import parcel
 from models.packing.parcel import ParcelItem
 from models.packing.weights import Expected, expected_weight, parse_kg, weight_rule
@@ -57,12 +57,6 @@ from models.scanning import (
 from models.users import authenticate
 
 _CHANGED = frozenset({"stock", "orders"})
-
-
-@dataclass
-class _Outcome:
-    feedback: Feedback
-    after: Callable[[], None] = lambda: None
 
 
 @dataclass(frozen=True)
@@ -132,7 +126,7 @@ class PackingWorkflow:
             assert weighing is not None
             return self._run(lambda s: self._forward(s, weighing, typed=raw), raw, key)
 
-        def work(session: Session) -> _Outcome:
+        def work(session: Session) -> Outcome:
             meaning = interpret(session, raw, symbology=symbology, options=self.options)
             return self._on_meaning(session, meaning, raw, key)
         return self._run(work, raw, key)
@@ -192,7 +186,7 @@ class PackingWorkflow:
         if self._asking != "approval" or weighing is None:
             return Feedback.error("Nothing is waiting for a supervisor's approval.")
 
-        def work(session: Session) -> _Outcome:
+        def work(session: Session) -> Outcome:
             approver = authenticate(session, username, password, self.actor.workstation)
             approver.require(Perm.PACK_OVERRIDE)
             approved = replace(weighing, accepted=True, approver=approver.username,
@@ -257,7 +251,7 @@ class PackingWorkflow:
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[Session], _Outcome], raw: str, key: str) -> Feedback:
+    def _run(self, work: Callable[[Session], Outcome], raw: str, key: str) -> Feedback:
         try:
             outcome = self.db.transact(work)
         except DatabaseError as exc:
@@ -272,7 +266,7 @@ class PackingWorkflow:
         return outcome.feedback
 
     def _on_meaning(self, session: Session, meaning: Meaning, raw: str, key: str
-                    ) -> _Outcome:
+                    ) -> Outcome:
         if isinstance(meaning, CommandScan):
             return self._command(session, meaning, key)
         if isinstance(meaning, DocumentScan):
@@ -281,11 +275,11 @@ class PackingWorkflow:
                 return self._open(session, parcel.order_for_tote(session, f"TOTE-{number}"))
             if kind is DocumentKind.SALES_ORDER:
                 return self._open(session, parcel.order_for_number(session, number))
-            return _Outcome(Feedback.error(f"{meaning.describe()} is not an order: scan the "
+            return Outcome(Feedback.error(f"{meaning.describe()} is not an order: scan the "
                                            "tote (TOTE-…) or the order number."))
         if isinstance(meaning, ProductScan):
             if self._order is None:
-                return _Outcome(Feedback.error("Scan the order's tote or number first, then "
+                return Outcome(Feedback.error("Scan the order's tote or number first, then "
                                                "its items."))
             return self._item(session, meaning, key)
         if isinstance(meaning, UnknownScan):
@@ -294,27 +288,27 @@ class PackingWorkflow:
                                    .where(SalesOrder.number == raw.strip()).limit(1))
             if found is not None:
                 return self._open(session, parcel.order_for_number(session, raw.strip()))
-            return _Outcome(Feedback.error(meaning.reason, self.view().prompt))
-        return _Outcome(Feedback.error(f"{meaning.describe()} is not used in packing: scan "
+            return Outcome(Feedback.error(meaning.reason, self.view().prompt))
+        return Outcome(Feedback.error(f"{meaning.describe()} is not used in packing: scan "
                                        "the order's tote or number, then its items.",
                                        self.view().prompt))
 
-    def _command(self, session: Session, meaning: CommandScan, key: str) -> _Outcome:
+    def _command(self, session: Session, meaning: CommandScan, key: str) -> Outcome:
         kind = meaning.command.kind
         if kind is CommandKind.CANCEL:
-            return _Outcome(self.cancel())
+            return Outcome(self.cancel())
         if kind is CommandKind.DONE and self._asking == "confirm":
             weighing = self._weighing
             assert weighing is not None
             return self._forward(session, replace(weighing, accepted=True), typed=None)
         if self._order is None:
-            return _Outcome(Feedback.error("Scan the order's tote or number first."))
+            return Outcome(Feedback.error("Scan the order's tote or number first."))
         if kind is CommandKind.UNDO:
             return self._undo(session, key)
-        return _Outcome(Feedback.error(f"{meaning.describe()} is not used in packing: scan "
+        return Outcome(Feedback.error(f"{meaning.describe()} is not used in packing: scan "
                                        "the items, then weigh the parcel (F5)."))
 
-    def _open(self, session: Session, order: SalesOrder) -> _Outcome:
+    def _open(self, session: Session, order: SalesOrder) -> Outcome:
         self.actor.require(Perm.STOCK_MOVE)
         state = _load(session, order)
         if not state.items:
@@ -331,9 +325,9 @@ class PackingWorkflow:
             self._asking = ""
             self._shipped = None
             self._recent.appendleft(f"order {order.number}")
-        return _Outcome(Feedback.ok(text, _prompt(state)), after)
+        return Outcome(Feedback.ok(text, _prompt(state)), after)
 
-    def _item(self, session: Session, meaning: ProductScan, key: str) -> _Outcome:
+    def _item(self, session: Session, meaning: ProductScan, key: str) -> Outcome:
         known = self._order
         assert known is not None
         # Read again under the order's lock: another packer may have scanned into it.
@@ -344,12 +338,12 @@ class PackingWorkflow:
         state = _load(session, order)
         item = next((i for i in state.items if i.product_id == meaning.product_id), None)
         if item is None:
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"Wrong item: {meaning.sku} is not in order {state.number}; put it aside.",
                 _prompt(state)))
         if parcel.already_scanned(session, key):
             fresh = _reload(session, state)
-            return _Outcome(Feedback.ok(f"{meaning.sku}: counted before, not again.",
+            return Outcome(Feedback.ok(f"{meaning.sku}: counted before, not again.",
                                         _prompt(fresh)), lambda: self._set(fresh))
         qty = meaning.quantity
         if qty > item.left:
@@ -357,7 +351,7 @@ class PackingWorkflow:
                        "scanned; put it aside." if item.left == 0 else
                        f"Extra item: only {item.left} more {item.sku} for order {state.number}, "
                        f"this code counts {qty}; scan the units one at a time.")
-            return _Outcome(Feedback.error(refusal, _prompt(state)),
+            return Outcome(Feedback.error(refusal, _prompt(state)),
                             lambda: self._set(state))
         parcel.add_scan(session, self.actor, state.id, item.product_id, qty, key=key)
         fresh = _reload(session, state)
@@ -368,14 +362,14 @@ class PackingWorkflow:
         def after() -> None:
             self._set(fresh)
             self._recent.appendleft(f"{item.sku} ×{qty}")
-        return _Outcome(Feedback.ok(text, _prompt(fresh)), after)
+        return Outcome(Feedback.ok(text, _prompt(fresh)), after)
 
-    def _undo(self, session: Session, key: str) -> _Outcome:
+    def _undo(self, session: Session, key: str) -> Outcome:
         state = self._order
         assert state is not None
         undone = parcel.undo_scan(session, state.id, key=key)
         if undone is None:
-            return _Outcome(Feedback.warning(f"Nothing of order {state.number} to undo."))
+            return Outcome(Feedback.warning(f"Nothing of order {state.number} to undo."))
         scan, before = undone
         fresh = _reload(session, state)
         sku = next((i.sku for i in fresh.items if i.product_id == scan.product_id), "")
@@ -387,23 +381,23 @@ class PackingWorkflow:
             self._weighing = None
             self._asking = ""
             self._recent.appendleft(f"undone: {sku} ×{scan.qty}")
-        return _Outcome(Feedback.ok(text, _prompt(fresh)), after)
+        return Outcome(Feedback.ok(text, _prompt(fresh)), after)
 
     def _forward(self, session: Session, weighing: _Weighing | None, *, typed: str | None
-                 ) -> _Outcome:
+                 ) -> Outcome:
         """With the weight accepted: the tracking number, then ship."""
         state = self._order
         if state is None:
-            return _Outcome(Feedback.error("Scan the order's tote or number first."))
+            return Outcome(Feedback.error("Scan the order's tote or number first."))
         if weighing is None or not weighing.accepted:
-            return _Outcome(Feedback.error("Weigh the parcel first (F5).", _prompt(state)))
+            return Outcome(Feedback.error("Weigh the parcel first (F5).", _prompt(state)))
         order = session.get(SalesOrder, state.id, with_for_update=True)
         assert order is not None
         if not order.tracking_number and state.manual_carrier and not typed:
             def ask() -> None:
                 self._weighing = weighing
                 self._asking = "tracking"
-            return _Outcome(Feedback.ok(
+            return Outcome(Feedback.ok(
                 f"{weighing.kg} kg: scan the tracking number of the {state.carrier} waybill.",
                 f"Scan the {state.carrier} waybill's number"), ask)
         number = assign_tracking(session, self.actor, order_id=order.id, typed=typed)
@@ -419,7 +413,7 @@ class PackingWorkflow:
             self._asking = ""
             self._shipped = done
             self._recent.appendleft(f"{order.number} shipped {state.carrier} {number}")
-        return _Outcome(Feedback(Level.OK, f"Order {order.number} shipped: {state.carrier} "
+        return Outcome(Feedback(Level.OK, f"Order {order.number} shipped: {state.carrier} "
                                  f"{number}, {shipment.weight_kg} kg{approved}.",
                                  "Put the waybill on the parcel; scan the next tote",
                                  _CHANGED), after)

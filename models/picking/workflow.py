@@ -41,7 +41,7 @@ from models.entities import (
 )
 from models.errors import DatabaseError, WareDeskError
 from models.feedback import Feedback, Level
-from models.floor import MAX_TYPED_QTY, FloorLine, FloorView, typed_quantity
+from models.floor import MAX_TYPED_QTY, FloorLine, FloorView, Outcome, typed_quantity
 from models.permissions import Perm
 from models.picking import picks
 from models.picking.picklist import PickRow, PickShare, pick_rows, share_text
@@ -61,12 +61,6 @@ from models.scanning import (
 
 _CHANGED = frozenset({"stock", "orders"})
 _ACTIVE = (WaveStatus.OPEN, WaveStatus.PICKING)
-
-
-@dataclass
-class _Outcome:
-    feedback: Feedback
-    after: Callable[[], None] = lambda: None
 
 
 @dataclass(frozen=True)
@@ -116,7 +110,7 @@ class PickingWorkflow:
         if key is None:
             key = self._doubt[1] if again and self._doubt else uuid.uuid4().hex
 
-        def work(session: Session) -> _Outcome:
+        def work(session: Session) -> Outcome:
             meaning = interpret(session, raw, symbology=symbology, options=self.options)
             return self._on_meaning(session, meaning, key)
         try:
@@ -223,7 +217,7 @@ class PickingWorkflow:
 
     # --- scans ---------------------------------------------------------------------------
 
-    def _on_meaning(self, session: Session, meaning: Meaning, key: str) -> _Outcome:
+    def _on_meaning(self, session: Session, meaning: Meaning, key: str) -> Outcome:
         if isinstance(meaning, CommandScan):
             return self._command(session, meaning, key)
         if isinstance(meaning, DocumentScan):
@@ -232,35 +226,35 @@ class PickingWorkflow:
                 return self._open(session, number)
             if kind is DocumentKind.TOTE:
                 return self._tote(session, f"TOTE-{number}")
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"{meaning.describe()} is not a wave: scan the pick list (WAVE-…)."))
         if self._wave is None:
-            return _Outcome(Feedback.error("Scan the wave's pick list (WAVE-…) first."))
+            return Outcome(Feedback.error("Scan the wave's pick list (WAVE-…) first."))
         if self._wave.totes_wanted:
             seq, number = self._wave.totes_wanted[0]
-            return _Outcome(Feedback.error(f"Scan a tote (TOTE-…) for order #{seq} {number} "
+            return Outcome(Feedback.error(f"Scan a tote (TOTE-…) for order #{seq} {number} "
                                            "first."))
         if isinstance(meaning, LocationScan):
             return self._bin(session, meaning)
         if isinstance(meaning, ProductScan):
             if meaning.tracking == Tracking.SERIAL and meaning.quantity != 1:
-                return _Outcome(Feedback.error(
+                return Outcome(Feedback.error(
                     f"{meaning.sku} is serial-tracked: scan each unit's own label."))
             qty = meaning.quantity * (self._pending_qty or 1)
             item = _Item(meaning.product_id, meaning.sku, meaning.tracking, meaning.lot,
                          meaning.serial, qty)
             return self._item(session, item, key)
         if isinstance(meaning, UnknownScan):
-            return _Outcome(Feedback.error(meaning.reason, self.view().prompt))
-        return _Outcome(Feedback.error(f"{meaning.describe()} is not used in picking: scan "
+            return Outcome(Feedback.error(meaning.reason, self.view().prompt))
+        return Outcome(Feedback.error(f"{meaning.describe()} is not used in picking: scan "
                                        "the bin, then the item.", self.view().prompt))
 
-    def _command(self, session: Session, meaning: CommandScan, key: str) -> _Outcome:
+    def _command(self, session: Session, meaning: CommandScan, key: str) -> Outcome:
         kind = meaning.command.kind
         if kind is CommandKind.CANCEL:
-            return _Outcome(self.cancel())
+            return Outcome(self.cancel())
         if self._wave is None:
-            return _Outcome(Feedback.error("Scan the wave's pick list (WAVE-…) first."))
+            return Outcome(Feedback.error("Scan the wave's pick list (WAVE-…) first."))
         if kind is CommandKind.UNDO:
             return self._undo(session, key)
         if kind is CommandKind.BIN_EMPTY:
@@ -270,22 +264,22 @@ class PickingWorkflow:
         if kind is CommandKind.ADD_QUANTITY:
             last = self._last
             if last is None or self._at is None:
-                return _Outcome(Feedback.error("Scan an item first, then the quantity."))
+                return Outcome(Feedback.error("Scan an item first, then the quantity."))
             if last.tracking == Tracking.SERIAL:
-                return _Outcome(Feedback.error(
+                return Outcome(Feedback.error(
                     f"{last.sku} is serial-tracked: scan each unit's own label."))
             more = _Item(last.product_id, last.sku, last.tracking, last.lot, None,
                          meaning.command.quantity)
             return self._item(session, more, key)
-        return _Outcome(Feedback.error(f"{meaning.describe()} is not used in picking: a "
+        return Outcome(Feedback.error(f"{meaning.describe()} is not used in picking: a "
                                        "damaged unit stays in the bin; report the bin short "
                                        "(F8) and tell a supervisor."))
 
-    def _open(self, session: Session, number: str) -> _Outcome:
+    def _open(self, session: Session, number: str) -> Outcome:
         self.actor.require(Perm.STOCK_MOVE)
         wave = find_wave(session, number)
         if wave.status not in _ACTIVE:
-            return _Outcome(Feedback.error(f"{wave.code} is {wave.status}: there is nothing "
+            return Outcome(Feedback.error(f"{wave.code} is {wave.status}: there is nothing "
                                            "to pick in it."))
         state = _load(session, wave)
         left = sum(r.qty - r.picked for r in state.rows if r.open)
@@ -299,15 +293,15 @@ class PickingWorkflow:
             self._pending_qty = None
             self._recent.clear()
             self._recent.appendleft(wave.code)
-        return _Outcome(Feedback.ok(text, _prompt(state, None, None)), after)
+        return Outcome(Feedback.ok(text, _prompt(state, None, None)), after)
 
-    def _tote(self, session: Session, tote: str) -> _Outcome:
+    def _tote(self, session: Session, tote: str) -> Outcome:
         state = self._wave
         if state is None:
-            return _Outcome(Feedback.error("Scan the wave's pick list (WAVE-…) first, then "
+            return Outcome(Feedback.error("Scan the wave's pick list (WAVE-…) first, then "
                                            "the totes."))
         if not state.totes_wanted:
-            return _Outcome(Feedback.error(f"Every order of {state.code} has its tote "
+            return Outcome(Feedback.error(f"Every order of {state.code} has its tote "
                                            "already: go on picking."))
         taken = session.execute(
             select(Wave.id, WaveOrder.seq)
@@ -318,13 +312,13 @@ class PickingWorkflow:
             wave = session.get(Wave, state.id)
             assert wave is not None
             again = _load(session, wave)
-            return _Outcome(Feedback.ok(f"{tote} for order #{taken.seq}.",
+            return Outcome(Feedback.ok(f"{tote} for order #{taken.seq}.",
                                         _prompt(again, None, None)),
                             lambda: setattr(self, "_wave", again))
         if taken is not None:
             where = (f"order #{taken.seq}" if taken.id == state.id
                      else f"WAVE-{taken.id}")
-            return _Outcome(Feedback.error(f"{tote} is in use for {where}: take an empty "
+            return Outcome(Feedback.error(f"{tote} is in use for {where}: take an empty "
                                            "tote."))
         seq, number = state.totes_wanted[0]
         session.execute(WaveOrder.__table__.update()
@@ -337,45 +331,45 @@ class PickingWorkflow:
         def after() -> None:
             self._wave = fresh
             self._recent.appendleft(f"{tote} ← #{seq}")
-        return _Outcome(Feedback.ok(f"{tote} for order #{seq} {number}.",
+        return Outcome(Feedback.ok(f"{tote} for order #{seq} {number}.",
                                     _prompt(fresh, None, None)), after)
 
-    def _bin(self, session: Session, meaning: LocationScan) -> _Outcome:
+    def _bin(self, session: Session, meaning: LocationScan) -> Outcome:
         state = self._wave
         assert state is not None
         row = self.next_row()
         if row is None:
-            return _Outcome(Feedback.error(f"Everything of {state.code} is picked: scan "
+            return Outcome(Feedback.error(f"Everything of {state.code} is picked: scan "
                                            "CMD-DONE (F10)."))
         if meaning.location_id != row.location_id:
-            return _Outcome(Feedback.error(f"Wrong bin {meaning.code}: go to {row.location}.",
+            return Outcome(Feedback.error(f"Wrong bin {meaning.code}: go to {row.location}.",
                                            _prompt(state, None, row)))
         at = (meaning.location_id, meaning.code)
 
         def after() -> None:
             self._at = at
             self._recent.appendleft(meaning.code)
-        return _Outcome(Feedback.ok(f"At {meaning.code}: {_take(row)}.",
+        return Outcome(Feedback.ok(f"At {meaning.code}: {_take(row)}.",
                                     _prompt(state, at, row)), after)
 
-    def _item(self, session: Session, item: _Item, key: str) -> _Outcome:
+    def _item(self, session: Session, item: _Item, key: str) -> Outcome:
         state, at = self._wave, self._at
         assert state is not None
         expected = self.next_row()
         if at is None or expected is None or expected.location_id != at[0]:
             where = expected.location if expected else "the next bin"
-            return _Outcome(Feedback.error(f"Scan the bin {where} first, then the item."))
+            return Outcome(Feedback.error(f"Scan the bin {where} first, then the item."))
         here = [r for r in state.rows if r.open and r.location_id == at[0]]
         mine = [r for r in here if r.product_id == item.product_id]
         if not mine:
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"Wrong item: {item.sku} is not to be picked from {at[1]}; take "
                 f"{expected.sku}.", _prompt(state, at, expected)))
         if item.lot is not None:
             lots = [r for r in mine if r.lot == item.lot]
             if not lots:
                 wanted = ", ".join(sorted({r.lot or "-" for r in mine}))
-                return _Outcome(Feedback.error(
+                return Outcome(Feedback.error(
                     f"Lot {item.lot} of {item.sku} is not the one reserved: take lot "
                     f"{wanted} (or report the bin short, F8).", _prompt(state, at, expected)))
             mine = lots
@@ -383,22 +377,22 @@ class PickingWorkflow:
         share = next(s for s in row.shares if s.status == "open")
         left = share.qty - share.picked
         if item.qty > left:
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"Only {left} more of {item.sku} for order #{share.seq}: scan them one at a "
                 f"time, or type {left} first.", _prompt(state, at, row)), self._drop_qty)
         if picks.already_picked(session, key):
-            return _Outcome(Feedback.ok(f"{item.sku}: picked before, not again.",
+            return Outcome(Feedback.ok(f"{item.sku}: picked before, not again.",
                                         _prompt(state, at, row)), self._drop_qty)
         serial_id = None
         if item.tracking == Tracking.SERIAL:
             if not item.serial:
-                return _Outcome(Feedback.error(f"{item.sku} is serial-tracked: scan the label "
+                return Outcome(Feedback.error(f"{item.sku} is serial-tracked: scan the label "
                                                "with the unit's serial number."))
             serial_id = session.scalar(select(SerialNumber.id).where(
                 SerialNumber.product_id == item.product_id, SerialNumber.serial == item.serial,
                 SerialNumber.location_id == at[0]))
             if serial_id is None:
-                return _Outcome(Feedback.error(f"Serial {item.serial} of {item.sku} is not in "
+                return Outcome(Feedback.error(f"Serial {item.serial} of {item.sku} is not in "
                                                f"{at[1]}: pick a unit from this bin."))
         wave = session.get(Wave, state.id, with_for_update=True)
         assert wave is not None
@@ -416,20 +410,20 @@ class PickingWorkflow:
             self._last = _Item(item.product_id, item.sku, item.tracking, row.lot, None, 1)
             self._pending_qty = None
             self._recent.appendleft(f"{item.sku} ×{item.qty} → {_into(share, state.packing)}")
-        return _Outcome(Feedback.ok(text, _prompt(fresh, at, None), _CHANGED), after)
+        return Outcome(Feedback.ok(text, _prompt(fresh, at, None), _CHANGED), after)
 
-    def _short(self, session: Session) -> _Outcome:
+    def _short(self, session: Session) -> Outcome:
         state, at = self._wave, self._at
         assert state is not None
         if at is None:
-            return _Outcome(Feedback.error("Scan the bin that is short first, then CMD-EMPTY "
+            return Outcome(Feedback.error("Scan the bin that is short first, then CMD-EMPTY "
                                            "(F8)."))
         wave = session.get(Wave, state.id, with_for_update=True)
         assert wave is not None
         found = picks.short_bin(session, self.actor, wave, at[0], today=self._today())
         if not found:
             again = _load(session, wave)
-            return _Outcome(Feedback.warning(f"Nothing is left to pick in {at[1]}.",
+            return Outcome(Feedback.warning(f"Nothing is left to pick in {at[1]}.",
                                              _prompt(again, None, None)),
                             lambda: setattr(self, "_wave", again))
         parts = []
@@ -447,21 +441,21 @@ class PickingWorkflow:
             self._at = None
             self._last = None
             self._recent.appendleft(f"{at[1]} short")
-        return _Outcome(Feedback(Level.WARNING, f"{at[1]} short: " + "; ".join(parts) + ".",
+        return Outcome(Feedback(Level.WARNING, f"{at[1]} short: " + "; ".join(parts) + ".",
                                  _prompt(fresh, None, None), _CHANGED), after)
 
-    def _undo(self, session: Session, key: str) -> _Outcome:
+    def _undo(self, session: Session, key: str) -> Outcome:
         state = self._wave
         assert state is not None
         wave = session.get(Wave, state.id, with_for_update=True)
         assert wave is not None
         if picks.already_undone(session, key):
             fresh = _load(session, wave)
-            return _Outcome(Feedback.ok("Undone before, not again.", _prompt(fresh, None, None)),
+            return Outcome(Feedback.ok("Undone before, not again.", _prompt(fresh, None, None)),
                             lambda: setattr(self, "_wave", fresh))
         undone = picks.undo_pick(session, self.actor, wave, key=key)
         if undone is None:
-            return _Outcome(Feedback.warning("Nothing to undo in this wave."))
+            return Outcome(Feedback.warning("Nothing to undo in this wave."))
         event, task = undone
         code = session.scalar(select(Location.code).where(Location.id == task.location_id))
         fresh = _load(session, wave)
@@ -473,9 +467,9 @@ class PickingWorkflow:
             self._at = None
             self._last = None
             self._recent.appendleft(f"undone: {row.sku} ×{event.qty}")
-        return _Outcome(Feedback.ok(text, _prompt(fresh, None, None), _CHANGED), after)
+        return Outcome(Feedback.ok(text, _prompt(fresh, None, None), _CHANGED), after)
 
-    def _done(self, session: Session) -> _Outcome:
+    def _done(self, session: Session) -> Outcome:
         state = self._wave
         assert state is not None
         wave = session.get(Wave, state.id)
@@ -483,7 +477,7 @@ class PickingWorkflow:
         fresh = _load(session, wave)
         left = sum(r.qty - r.picked for r in fresh.rows if r.open)
         if left:
-            return _Outcome(Feedback.error(f"{left} units are left to pick in {wave.code}: "
+            return Outcome(Feedback.error(f"{left} units are left to pick in {wave.code}: "
                                            "pick them, or report a short bin (F8)."),
                             lambda: setattr(self, "_wave", fresh))
 
@@ -492,7 +486,7 @@ class PickingWorkflow:
             self._at = None
             self._last = None
             self._recent.appendleft(f"{wave.code} done")
-        return _Outcome(Feedback.ok(f"{wave.code} is picked: take the totes to packing "
+        return Outcome(Feedback.ok(f"{wave.code} is picked: take the totes to packing "
                                     f"{state.packing}.", "Scan the next wave (WAVE-…)."),
                         after)
 

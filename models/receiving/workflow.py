@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -23,7 +23,7 @@ from models.db import Database
 from models.entities import Lot, Product, Tracking
 from models.errors import DatabaseError, WareDeskError
 from models.feedback import Feedback, Level
-from models.floor import MAX_TYPED_QTY, FloorView, typed_quantity
+from models.floor import MAX_TYPED_QTY, FloorView, Outcome, typed_quantity
 from models.permissions import Perm
 from models.receiving import finishing
 from models.receiving.arrivals import Arrival
@@ -54,12 +54,6 @@ from models.scanning import (
     interpret,
 )
 from models.users import authenticate
-
-
-@dataclass
-class _Outcome:
-    feedback: Feedback
-    after: Callable[[], None] = lambda: None
 
 
 class ReceivingWorkflow:
@@ -97,7 +91,7 @@ class ReceivingWorkflow:
             key = (self._doubt[1] if self._doubt and self._doubt[0] == raw
                    else uuid.uuid4().hex)
 
-        def work(session: Session) -> _Outcome:
+        def work(session: Session) -> Outcome:
             meaning = interpret(session, raw, symbology=symbology, options=self.options)
             return self._on_meaning(session, meaning, raw, key)
         return self._run(work, raw=raw, key=key)
@@ -145,7 +139,7 @@ class ReceivingWorkflow:
 
     def start_unplanned(self, *, reason: str, supplier_code: str | None = None) -> Feedback:
         """Start a receipt without a purchase order (needs the permission and a reason)."""
-        def work(session: Session) -> _Outcome:
+        def work(session: Session) -> Outcome:
             receipt_id = start_unplanned(session, self.actor, reason=reason,
                                          supplier_code=supplier_code)
             return self._opened(session, receipt_id, resumed=False)
@@ -167,10 +161,10 @@ class ReceivingWorkflow:
         if state is None:
             return Feedback.error("No receipt is open: nothing to undo.")
 
-        def work(session: Session) -> _Outcome:
+        def work(session: Session) -> Outcome:
             scan_id = last_open_scan(session, state.receipt_id)
             if scan_id is None:
-                return _Outcome(Feedback.warning("Nothing to undo on this receipt."))
+                return Outcome(Feedback.warning("Nothing to undo on this receipt."))
             undo_scan(session, self.actor, scan_id)
             record = self._scans.get(scan_id)
             text = (f"{record.qty} × {record.sku}" if record else f"scan {scan_id}")
@@ -182,7 +176,7 @@ class ReceivingWorkflow:
                 self._last_record = next((r for r in reversed(self._scans.values())
                                           if not r.undone), None)
                 self._recent.appendleft(f"undone: {text}")
-            return _Outcome(Feedback.ok(f"Undone: {text} went back off the receipt.",
+            return Outcome(Feedback.ok(f"Undone: {text} went back off the receipt.",
                                         self._next_step(), frozenset({"stock"})), after)
         return self._run(work)
 
@@ -192,7 +186,7 @@ class ReceivingWorkflow:
         if self._asking != "approval" or pending is None:
             return Feedback.error("Nothing is waiting for a supervisor's approval.")
 
-        def work(session: Session) -> _Outcome:
+        def work(session: Session) -> Outcome:
             approver = authenticate(session, username, password, self.actor.workstation)
             approver.require(Perm.RECEIVE_OVERRIDE)
             approved = replace(pending, approved_by=approver.user_id,
@@ -286,7 +280,7 @@ class ReceivingWorkflow:
 
     # --- running ---------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[Session], _Outcome], *, raw: str | None = None,
+    def _run(self, work: Callable[[Session], Outcome], *, raw: str | None = None,
              key: str | None = None) -> Feedback:
         try:
             outcome = self.db.transact(work)
@@ -306,69 +300,69 @@ class ReceivingWorkflow:
 
     # --- scans -----------------------------------------------------------------------------
 
-    def _on_meaning(self, session: Session, meaning: Meaning, raw: str, key: str) -> _Outcome:
+    def _on_meaning(self, session: Session, meaning: Meaning, raw: str, key: str) -> Outcome:
         if isinstance(meaning, CommandScan):
             return self._command(session, meaning)
         if isinstance(meaning, DocumentScan):
             if meaning.document.kind is not DocumentKind.PURCHASE_ORDER:
-                return _Outcome(Feedback.error(
+                return Outcome(Feedback.error(
                     f"{meaning.describe()} is not a purchase order: scan the purchase order "
                     "of this delivery."))
             return self._open_order(session, meaning.document.number)
         if self._asking in ("lot", "serial") and isinstance(meaning, UnknownScan):
             return self._answer(session, meaning.scan.plain)
         if self._asking == "approval":
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 "This over-receipt waits for a supervisor (F9) or Cancel (Esc) first."))
         if isinstance(meaning, ProductScan):
             return self._product(session, meaning, raw, key)
         if isinstance(meaning, LocationScan):
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"{meaning.describe()} is a location: in receiving, scan the items (put them "
                 "away in Putaway)."))
         if isinstance(meaning, UnknownScan):
-            return _Outcome(Feedback.error(meaning.reason, self._next_step()))
-        return _Outcome(Feedback.error(f"{meaning.describe()}: scan the items on it one by one.",
+            return Outcome(Feedback.error(meaning.reason, self._next_step()))
+        return Outcome(Feedback.error(f"{meaning.describe()}: scan the items on it one by one.",
                                        self._next_step()))
 
-    def _command(self, session: Session, meaning: CommandScan) -> _Outcome:
+    def _command(self, session: Session, meaning: CommandScan) -> Outcome:
         kind = meaning.command.kind
         if kind is CommandKind.CANCEL:
-            return _Outcome(self.cancel())
+            return Outcome(self.cancel())
         if kind is CommandKind.DAMAGED:
-            return _Outcome(self.mark_damaged())
+            return Outcome(self.mark_damaged())
         if kind is CommandKind.UNDO:
-            return _Outcome(self.undo_last())
+            return Outcome(self.undo_last())
         if kind is CommandKind.DONE:
             if self._state is None:
-                return _Outcome(Feedback.error("No receipt is open: nothing to finish."))
+                return Outcome(Feedback.error("No receipt is open: nothing to finish."))
             if self._asking:
-                return _Outcome(Feedback.error(
+                return Outcome(Feedback.error(
                     f"Answer the question first ({self._asking}) or cancel it."))
             state = self._state
             summary = finishing.finish_receipt(session, self.actor, state.receipt_id)
-            return _Outcome(Feedback.ok(f"Receipt finished. {summary.message}.",
+            return Outcome(Feedback.ok(f"Receipt finished. {summary.message}.",
                                         "Scan the next purchase order."),
                             after=lambda: self._finished(summary))
         if kind is CommandKind.ADD_QUANTITY:
             last = self._last
             if last is None or self._state is None:
-                return _Outcome(Feedback.error("Scan an item first, then the quantity."))
+                return Outcome(Feedback.error("Scan an item first, then the quantity."))
             if last.tracking == Tracking.SERIAL:
-                return _Outcome(Feedback.error(
+                return Outcome(Feedback.error(
                     f"{last.sku} is serial-tracked: scan each unit's serial number."))
             more = replace(last, key=uuid.uuid4().hex, qty=meaning.command.quantity,
                            pack_qty=1, damaged=self._damaged, raw=meaning.command.code,
                            approved_by=None, approver="")
             return self._advance(session, more)
-        return _Outcome(Feedback.error(f"{meaning.describe()} is not used in receiving."))
+        return Outcome(Feedback.error(f"{meaning.describe()} is not used in receiving."))
 
-    def _open_order(self, session: Session, number: str) -> _Outcome:
+    def _open_order(self, session: Session, number: str) -> Outcome:
         receipt_id = open_for_order(session, self.actor, number, blind=self.blind)
         resumed = bool(load_state(session, receipt_id).scans)
         return self._opened(session, receipt_id, resumed=resumed)
 
-    def _opened(self, session: Session, receipt_id: int, *, resumed: bool) -> _Outcome:
+    def _opened(self, session: Session, receipt_id: int, *, resumed: bool) -> Outcome:
         state = load_state(session, receipt_id)
         this_receipt: dict[int, int] = {}
         for scan in state.scans:
@@ -401,16 +395,16 @@ class ReceivingWorkflow:
             self._recent.clear()
             for scan in reversed(state.scans[-8:]):
                 self._recent.append(describe_record(scan))
-        return _Outcome(Feedback.ok(message, "Scan the first item."), after)
+        return Outcome(Feedback.ok(message, "Scan the first item."), after)
 
-    def _product(self, session: Session, meaning: ProductScan, raw: str, key: str) -> _Outcome:
+    def _product(self, session: Session, meaning: ProductScan, raw: str, key: str) -> Outcome:
         if self._state is None:
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"{meaning.sku}: scan the purchase order first (F2 to type its number, F3 for "
                 "a receipt without an order)."))
         if self._asking and self._pending is not None:
             if meaning.product_id != self._pending.product_id:
-                return _Outcome(Feedback.error(
+                return Outcome(Feedback.error(
                     f"Scan or type the {self._asking} of {self._pending.sku} first, or cancel "
                     "(Esc)."))
             merged = replace(self._pending, lot=self._pending.lot or meaning.lot,
@@ -422,7 +416,7 @@ class ReceivingWorkflow:
             Product.id == meaning.product_id)).one()
         typed = self._pending_qty
         if meaning.tracking == Tracking.SERIAL and (meaning.quantity != 1 or (typed or 1) != 1):
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"{meaning.sku} is serial-tracked: scan each unit's own label, one at a time.",
                 "Scan one unit."))
         qty = meaning.quantity * typed if typed else meaning.quantity
@@ -434,30 +428,30 @@ class ReceivingWorkflow:
             serial=meaning.serial)
         return self._advance(session, pending)
 
-    def _answer(self, session: Session, text: str) -> _Outcome:
+    def _answer(self, session: Session, text: str) -> Outcome:
         pending = self._pending
         if pending is None:
-            return _Outcome(Feedback.error("Nothing was asked for."))
+            return Outcome(Feedback.error("Nothing was asked for."))
         if self._asking == "lot":
             if len(text) > 64:
-                return _Outcome(Feedback.error("A lot number has at most 64 characters."))
+                return Outcome(Feedback.error("A lot number has at most 64 characters."))
             pending = replace(pending, lot=text)
         elif self._asking == "expiry":
             expiry = parse_expiry(text)
             if expiry is None:
-                return _Outcome(Feedback.error(
+                return Outcome(Feedback.error(
                     f"'{text}' is not a date: type it as 2027-03-31 or 270331.",
                     "Type the expiry date."))
             pending = replace(pending, expiry=expiry)
         elif self._asking == "serial":
             if len(text) > 128:
-                return _Outcome(Feedback.error("A serial number has at most 128 characters."))
+                return Outcome(Feedback.error("A serial number has at most 128 characters."))
             pending = replace(pending, serial=text)
         return self._advance(session, pending)
 
     # --- the checks, then the posting --------------------------------------------------------
 
-    def _ask(self, pending: Pending, what: str) -> _Outcome:
+    def _ask(self, pending: Pending, what: str) -> Outcome:
         questions = {"lot": f"{pending.sku} is lot-tracked: scan or type the lot number.",
                      "expiry": f"{pending.sku} lot {pending.lot}: type the expiry date.",
                      "serial": f"{pending.sku}: scan the unit's serial number."}
@@ -465,9 +459,9 @@ class ReceivingWorkflow:
         def after() -> None:
             self._pending = pending
             self._asking = what
-        return _Outcome(Feedback.warning(questions[what]), after)
+        return Outcome(Feedback.warning(questions[what]), after)
 
-    def _advance(self, session: Session, pending: Pending) -> _Outcome:
+    def _advance(self, session: Session, pending: Pending) -> Outcome:
         missing = pending.missing()
         if missing == "expiry":
             # A lot already recorded brings its expiry along: one lot, one date.
@@ -499,7 +493,7 @@ class ReceivingWorkflow:
             def wait() -> None:
                 self._pending = pending
                 self._asking = "approval"
-            return _Outcome(Feedback.error(
+            return Outcome(Feedback.error(
                 f"Over-receipt of {pending.sku}: {fit.detail}. A supervisor must approve (F9), "
                 "or cancel (Esc)."), wait)
         if fit.verdict in (Verdict.TOLERATED, Verdict.WARN):
@@ -529,17 +523,17 @@ class ReceivingWorkflow:
             self._last = replace(pending, damaged=False)
             self._clear_pending()
         if replayed:
-            return _Outcome(Feedback.ok(f"{text}: counted before, not again.",
+            return Outcome(Feedback.ok(f"{text}: counted before, not again.",
                                         "Scan the next item."), after)
         message = f"{text} → {where}"
         changed = frozenset({"stock"})
         if warnings:
-            return _Outcome(Feedback(Level.WARNING, f"{message}: " + "; ".join(warnings),
+            return Outcome(Feedback(Level.WARNING, f"{message}: " + "; ".join(warnings),
                                      "Scan the next item.", changed), after)
-        return _Outcome(Feedback.ok(message, "Scan the next item.", changed), after)
+        return Outcome(Feedback.ok(message, "Scan the next item.", changed), after)
 
-    def _refuse(self, message: str) -> _Outcome:
-        return _Outcome(Feedback.error(message, "Scan the next item."), self._clear_pending)
+    def _refuse(self, message: str) -> Outcome:
+        return Outcome(Feedback.error(message, "Scan the next item."), self._clear_pending)
 
     # --- state -----------------------------------------------------------------------------
 
