@@ -42,6 +42,7 @@ from views.counts.tables import (
     make_table,
     variance_totals,
 )
+from views.message_line import MessageLine
 
 FILTER_DEBOUNCE_MS = 300
 
@@ -82,9 +83,8 @@ class CountsPage(QWidget):
         self.count_title = QLabel(self)
         self.count_title.setObjectName("record_title")
         self.count_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.message = QLabel(self)
+        self.message = MessageLine(workspace.settings.language, self)
         self.message.setObjectName("count_message")
-        self.message.setWordWrap(True)
         self.recount_button = QPushButton(self.tr("Request recount"), self)
         self.recount_button.setObjectName("request_recount")
         self.recount_button.setToolTip(self.tr("Send the selected bins to a recount by "
@@ -180,7 +180,7 @@ class CountsPage(QWidget):
     def refresh(self) -> None:
         """F5: load the counts again (and the selected count's bins and variances)."""
         ops.list_counts(status=self.status_filter.currentData() or "") \
-            .success(self._counts_loaded).failure(self._failed) \
+            .success(self._counts_loaded).failure(self.message.fail) \
             .run_in_background(self._runner, parent=self, key=("counts", id(self)))
 
     def _counts_loaded(self, rows: list[CountSummary]) -> None:
@@ -228,7 +228,7 @@ class CountsPage(QWidget):
             return
         self.count_title.setText(self.tr("{code} – {title} – {status}").format(
             code=count.code, title=count.title, status=count_status_text(count.status)))
-        ops.count_bins(count_id=count.id).success(self._bins_loaded).failure(self._failed) \
+        ops.count_bins(count_id=count.id).success(self._bins_loaded).failure(self.message.fail) \
             .run_in_background(self._runner, parent=self, key=("count-bins", id(self)))
         self.load_variances()
 
@@ -244,7 +244,7 @@ class CountsPage(QWidget):
                                  location=self.location_filter.text().strip(),
                                  sku=self.sku_filter.text().strip())
         ops.load_variances(count_id=self.current.id, flt=flt) \
-            .success(self._variances_loaded).failure(self._failed) \
+            .success(self._variances_loaded).failure(self.message.fail) \
             .run_in_background(self._runner, parent=self, key=("variances", id(self)))
 
     def _variances_loaded(self, rows: list[VarianceRow]) -> None:
@@ -265,7 +265,7 @@ class CountsPage(QWidget):
         """Ctrl+N: plan a count."""
         if not self.plan_button.isVisible():
             return
-        ops.plan_choices().success(self._open_plan).failure(self._failed) \
+        ops.plan_choices().success(self._open_plan).failure(self.message.fail) \
             .run_in_background(self._runner, parent=self)
 
     def _open_plan(self, choices: ops.PlanChoices) -> None:
@@ -283,7 +283,7 @@ class CountsPage(QWidget):
     def _planned(self, dialog: PlanDialog, planned: ops.Planned) -> None:
         dialog.accept()
         self._select_next = planned.id  # the list reloads on the "counts" change
-        self._say(self.tr("{code} planned: {n} bins to count. Counters scan {code} on the "
+        self.message.say(self.tr("{code} planned: {n} bins to count. Counters scan {code} on the "
                           "Counting screen.").format(code=planned.code, n=planned.bins))
 
     # --- review actions --------------------------------------------------------------------
@@ -300,10 +300,10 @@ class CountsPage(QWidget):
         locations = self.selected_bins()
         ops.request_recount(actor=self.workspace.actor, count_id=self.current.id,
                             locations=locations) \
-            .success(lambda codes: self._say(self.tr(
+            .success(lambda codes: self.message.say(self.tr(
                 "{locations}: to be recounted by another counter.").format(
                 locations=", ".join(codes)))) \
-            .failure(self._failed).run_in_background(self._runner, parent=self)
+            .failure(self.message.fail).run_in_background(self._runner, parent=self)
 
     def ask_approval(self) -> None:
         """Approve…: what would be posted, a note, then approve."""
@@ -311,7 +311,7 @@ class CountsPage(QWidget):
         if count is None:
             return
         ops.load_variances(count_id=count.id, flt=ops.VarianceFilter()) \
-            .success(lambda rows: self._confirm(count, rows)).failure(self._failed) \
+            .success(lambda rows: self._confirm(count, rows)).failure(self.message.fail) \
             .run_in_background(self._runner, parent=self)
 
     def _confirm(self, count: CountSummary, rows: list[VarianceRow]) -> None:
@@ -325,11 +325,11 @@ class CountsPage(QWidget):
 
     def _approve(self, count: CountSummary, note: str) -> None:
         ops.approve(actor=self.workspace.actor, count_id=count.id, note=note) \
-            .success(lambda done: self._approved(count, done)).failure(self._failed) \
+            .success(lambda done: self._approved(count, done)).failure(self.message.fail) \
             .run_in_background(self._runner, parent=self)
 
     def _approved(self, count: CountSummary, done: ops.Approved) -> None:
-        self._say(in_user_language(done.result.message, self.workspace.settings.language))
+        self.message.say(in_user_language(done.result.message, self.workspace.settings.language))
         dialog = ApprovedDialog(count.code, done.result, done.accuracy, self,
                                 language=self.workspace.settings.language)
         self.dialog = dialog
@@ -356,16 +356,9 @@ class CountsPage(QWidget):
             return
         make = ops.count_sheet_pdf if which == "sheet" else ops.count_report_pdf
         make(count_id=self.current.id, path=path) \
-            .success(lambda written: self._say(self.tr("PDF saved to {path}.").format(
+            .success(lambda written: self.message.say(self.tr("PDF saved to {path}.").format(
                 path=written))) \
-            .failure(self._failed).run_in_background(self._runner, parent=self)
+            .failure(self.message.fail).run_in_background(self._runner, parent=self)
 
     # --- messages --------------------------------------------------------------------------
 
-    def _say(self, text: str) -> None:
-        self.message.setStyleSheet("color: #2e7d32;")
-        self.message.setText(text)
-
-    def _failed(self, error: BaseException) -> None:
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setText(error_text(error, self.workspace.settings.language))
