@@ -31,6 +31,7 @@ from models.entities import (
     Warehouse,
     utcnow,
 )
+from models.errors import NotFound
 from models.permissions import Perm
 from models.sales.allocation import (
     Allocation,
@@ -272,6 +273,13 @@ def review_orders(session: Session, actor: Actor, *, order_ids: Sequence[int] | 
     """Review every `new` order (of one shop, or the ones named) by the active rules in
     order; approved orders get their stock reserved."""
     actor.require(Perm.ORDERS_REVIEW)
+    by_rules = _rules_choice(session)
+    rows = load_orders(session, order_ids=order_ids, shop=shop)
+    return decide(session, actor, kind=kind, rows=rows, choose=by_rules)
+
+
+def _rules_choice(session: Session) -> Callable[[_Order, list[Any]], None]:
+    """What the active rules make of an order: its steps, status and reason."""
     rules = active_rules(session)
     warehouses = dict(session.execute(select(Warehouse.code, Warehouse.id)).all())
 
@@ -280,9 +288,25 @@ def review_orders(session: Session, actor: Actor, *, order_ids: Sequence[int] | 
         if not verdict.steps:
             order.steps.append((None, "", "no rule matched"))
         _apply(order, verdict, warehouses)
+    return by_rules
 
-    rows = load_orders(session, order_ids=order_ids, shop=shop)
-    return decide(session, actor, kind=kind, rows=rows, choose=by_rules)
+
+def try_rules(session: Session, order_id: int) -> list[tuple[str, str]]:
+    """The trace the active rules would give the order (of any status) now, saving and
+    reserving nothing: (rule name, what it did) per rule that matched, then the outcome
+    (rule name "")."""
+    rows = load_orders(session, order_ids=[order_id], statuses=list(SalesOrderStatus),
+                       lock=False)
+    if not rows:
+        raise NotFound(f"There is no order with id {order_id}.")
+    row = rows[0]
+    order = _Order(row, warehouse_id=row.warehouse_id, carrier=row.carrier,
+                   priority=row.priority)
+    _rules_choice(session)(order, _lines(session, [row.id])[row.id])
+    if order.status == SalesOrderStatus.APPROVED:
+        order.steps.append((None, "", "approved, if its stock is there when it is reviewed"))
+    _outcome_step(order)
+    return [(name, effect) for _, name, effect in order.steps]
 
 
 def count_by_status(session: Session) -> dict[str, int]:

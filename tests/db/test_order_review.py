@@ -7,7 +7,7 @@ import pytest
 from models.entities import Warehouse
 from models.masterdata.fields import ValidationFailed
 from models.sales.order_views import order_by_number
-from models.sales.review import review_orders
+from models.sales.review import review_orders, try_rules
 from models.sales.review_views import order_trace
 from models.sales.rules import edit_rule, move_rule, remove_rule, rule_list
 from models.sales.tags import set_customer_tags
@@ -153,3 +153,26 @@ def test_an_approved_order_a_courier_could_not_deliver_is_an_exception(db, actor
     assert setup.status(db, "1") == ("exception", "bad address: no street, phone")
     assert setup.status(db, "2") == ("approved", "")
     assert setup.status(db, "3") == ("held", "note")
+
+
+def test_trying_the_rules_on_an_order_gives_its_trace_and_changes_nothing(db, actor, site):
+    setup.rule(db, actor, "Remote by EMS", {"regions": ["新疆"]}, {"carrier": "EMS"})
+    setup.rule(db, actor, "Notes first", {"buyer_note": True},
+               {"decision": "hold", "reason": "buyer note: read it"})
+    setup.rule(db, actor, "Everything else", {}, {"decision": "approve"})
+    setup.order(db, actor, "1", [("TEA-001", 2)], province="新疆维吾尔自治区",
+                buyer_note="请用木箱")
+    setup.order(db, actor, "2", [("TEA-001", 2)])
+    with db.read() as s:
+        first, second = (order_by_number(s, "TMALL", n).id for n in ("1", "2"))
+        assert try_rules(s, first) == [("Remote by EMS", "carrier EMS"),
+                                       ("Notes first", "hold: buyer note: read it"),
+                                       ("", "held: buyer note: read it")]
+        assert try_rules(s, second) == [
+            ("Everything else", "approve"),
+            ("", "approved, if its stock is there when it is reviewed")]
+    assert setup.status(db, "1") == ("new", "")
+    assert setup.reserved(db) == {}
+    assert _trace(db, "1") == []
+    assert _review(db, actor).held == 1  # the real review agrees
+    assert _trace(db, "1")[-1] == ("", "held: buyer note: read it")

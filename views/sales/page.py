@@ -44,6 +44,7 @@ from views.record_page import RecordPage
 from views.sales.import_dialog import ImportDialog
 from views.sales.order_editor import SalesOrderEditor
 from views.sales.review_bar import ReviewBar
+from views.sales.rules_dialog import RulesDialog
 from views.sales.shop_dialog import ShopDialog
 from views.sales.texts import money, status_text
 from views.sku_lookup import best_match
@@ -109,12 +110,17 @@ class SalesOrdersPage(RecordPage):
         self.shops_button.clicked.connect(self.open_shops)
         for button in (self.import_button, self.shops_button):
             button.setVisible(self.can_edit)
+        self.rules_button = QPushButton(self.tr("Rules…"), self)
+        self.rules_button.setObjectName("review_rules")
+        self.rules_button.setToolTip(self.tr("The review rules, in the order they are tried"))
+        self.rules_button.clicked.connect(self.open_rules)
         QShortcut(QKeySequence("Ctrl+I"), self, activated=self.import_file)
         tools = QHBoxLayout()
         tools.addWidget(self.shop_filter, 1)
         tools.addWidget(self.status_filter, 1)
         tools.addWidget(self.import_button)
         tools.addWidget(self.shops_button)
+        tools.addWidget(self.rules_button)
         self.review_bar = ReviewBar(actor, self)
         self.review_bar.review_new.connect(self.review_new)
         self.review_bar.decided.connect(self.decide)
@@ -217,6 +223,12 @@ class SalesOrdersPage(RecordPage):
         """Open the shop list and form."""
         dialog = ShopDialog(self._workspace, self)
         dialog.changed.connect(self._load_shops)
+        dialog.open()
+        return dialog
+
+    def open_rules(self) -> RulesDialog:
+        """Open the review rules (read-only without orders.review)."""
+        dialog = RulesDialog(self._workspace, self)
         dialog.open()
         return dialog
 
