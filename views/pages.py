@@ -104,6 +104,11 @@ def _sales(workspace: Workspace) -> QWidget:
     return SalesOrdersPage(workspace)
 
 
+def _waves(workspace: Workspace) -> QWidget:
+    from views.waves.page import WavesPage
+    return WavesPage(workspace)
+
+
 def _counts(workspace: Workspace) -> QWidget:
     from views.counts.page import CountsPage
     return CountsPage(workspace)
@@ -139,6 +144,7 @@ PAGES: list[PageSpec] = [
     PageSpec("purchasing", QT_TRANSLATE_NOOP("Pages", "Purchase orders"), Perm.PURCHASING_EDIT,
              _purchasing),
     PageSpec("sales", QT_TRANSLATE_NOOP("Pages", "Sales orders"), Perm.ORDERS_IMPORT, _sales),
+    PageSpec("waves", QT_TRANSLATE_NOOP("Pages", "Waves"), Perm.ORDERS_REVIEW, _waves),
     PageSpec("counts", QT_TRANSLATE_NOOP("Pages", "Counts"), Perm.STOCK_ADJUST, _counts),
     PageSpec("printing", QT_TRANSLATE_NOOP("Pages", "Printing"), None, _printing),
     PageSpec("devices", QT_TRANSLATE_NOOP("Pages", "Devices"), None, _devices),

@@ -144,6 +144,17 @@ def _cut(rows: list, rules: WaveRules) -> list[tuple[str, list[tuple[int, int]]]
     return waves
 
 
+def waiting_orders(session: Session, warehouse: str) -> dict[str, int]:
+    """How many approved orders of the warehouse wait for a wave, by carrier ("" for
+    none)."""
+    rows = session.execute(
+        select(SalesOrder.carrier, func.count())
+        .join(Warehouse, Warehouse.id == SalesOrder.warehouse_id)
+        .where(Warehouse.code == warehouse, SalesOrder.status == SalesOrderStatus.APPROVED)
+        .group_by(SalesOrder.carrier).order_by(SalesOrder.carrier))
+    return {carrier or "": count for carrier, count in rows}
+
+
 def plan_waves(session: Session, actor: Actor, rules: WaveRules) -> list[PlannedWave]:
     """Put the approved orders the rules choose into waves, released at once (the orders
     are `picking`); returns the waves, none when no order fits."""

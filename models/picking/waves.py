@@ -36,33 +36,40 @@ def find_wave(session: Session, ref: str | int) -> Wave:
 class WaveSummary:
     """A wave as the wave list shows it."""
 
+    id: int
     code: str
     warehouse: str
     status: str
     grouping: str
+    carrier: str  # its orders' carrier ("" when they have none)
     orders: int
     units: int
     picked: int
+    tasks: int  # pick tasks: one per reservation of its orders
     created_at: datetime
 
 
 def list_waves(session: Session, *, active_only: bool = False) -> list[WaveSummary]:
-    """Waves, newest first, with their orders and units picked."""
-    orders = (select(WaveOrder.wave_id, func.count().label("n"))
+    """Waves, newest first, with their carrier, orders, units picked and pick tasks."""
+    # A wave is planned from one carrier's orders: any of them names it.
+    orders = (select(WaveOrder.wave_id, func.count().label("n"),
+                     func.max(SalesOrder.carrier).label("carrier"))
+              .join(SalesOrder, SalesOrder.id == WaveOrder.order_id)
               .group_by(WaveOrder.wave_id).subquery())
     units = (select(PickTask.wave_id, func.sum(PickTask.qty).label("qty"),
-                    func.sum(PickTask.picked).label("picked"))
+                    func.sum(PickTask.picked).label("picked"), func.count().label("tasks"))
              .group_by(PickTask.wave_id).subquery())
-    query = (select(Wave, Warehouse.code, orders.c.n, units.c.qty, units.c.picked)
+    query = (select(Wave, Warehouse.code, orders.c.carrier, orders.c.n, units.c.qty,
+                    units.c.picked, units.c.tasks)
              .join(Warehouse, Warehouse.id == Wave.warehouse_id)
              .outerjoin(orders, orders.c.wave_id == Wave.id)
              .outerjoin(units, units.c.wave_id == Wave.id)
              .order_by(Wave.id.desc()))
     if active_only:
         query = query.where(Wave.status.in_((WaveStatus.OPEN, WaveStatus.PICKING)))
-    return [WaveSummary(w.code, code, w.status, w.grouping, n or 0, qty or 0, picked or 0,
-                        w.created_at)
-            for w, code, n, qty, picked in session.execute(query)]
+    return [WaveSummary(w.id, w.code, code, w.status, w.grouping, carrier or "", n or 0,
+                        qty or 0, picked or 0, tasks or 0, w.created_at)
+            for w, code, carrier, n, qty, picked, tasks in session.execute(query)]
 
 
 def cancel_wave(session: Session, actor: Actor, ref: str | int) -> int:

@@ -10,7 +10,7 @@ import pytest
 from models.entities import SalesOrderStatus
 from models.errors import InputError
 from models.picking.picklist import pick_rows
-from models.picking.planning import WaveRules, plan_waves
+from models.picking.planning import WaveRules, plan_waves, waiting_orders
 from models.picking.waves import cancel_wave, find_wave, list_waves
 from tests import factories as f
 from tests.db import picking_setup as setup
@@ -90,6 +90,22 @@ def test_pick_list_follows_the_walk_and_merges_orders_in_the_same_bin(db, actor,
     assert [(r.location, r.sku, r.qty, [(sh.order, sh.qty) for sh in r.shares])
             for r in rows] == [("A-01", "TEA", 4, [("o1", 1), ("o2", 3)]),
                                ("B-01", "CUP", 2, [("o1", 2)])]
+
+
+def test_the_wave_list_shows_each_wave_s_carrier_orders_units_and_pick_tasks(db, actor, site):
+    setup.order(db, actor, "T1", [("TEA", 1), ("CUP", 2)])
+    setup.order(db, actor, "T2", [("TEA", 3)])
+    setup.order(db, actor, "J1", [("CUP", 1)], shop="JD")
+    setup.approve(db, actor)
+    with db.read() as s:
+        assert waiting_orders(s, "WH1") == {"EMS": 1, "SF": 2}
+    sf, ems = setup.plan(db, actor)
+    with db.read() as s:
+        assert waiting_orders(s, "WH1") == {}
+        listed = list_waves(s)
+    assert [(w.code, w.carrier, w.status, w.orders, w.units, w.picked, w.tasks)
+            for w in listed] == [(ems.code, "EMS", "open", 1, 1, 0, 1),
+                                 (sf.code, "SF", "open", 2, 6, 0, 3)]
 
 
 def test_cancelling_a_wave_approves_its_orders_again_and_keeps_the_reservations(db, actor,

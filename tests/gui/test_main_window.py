@@ -29,8 +29,8 @@ def navigation_labels(window: MainWindow) -> list[str]:
 def test_navigation_lists_the_areas_that_exist(window):
     assert navigation_labels(window) == [
         "Stock", "Receiving", "Putaway", "Transfers", "Picking", "Packing", "Counting",
-        "Move history", "Products", "Locations", "Purchase orders", "Sales orders", "Counts",
-        "Printing", "Devices", "Settings"]
+        "Move history", "Products", "Locations", "Purchase orders", "Sales orders", "Waves",
+        "Counts", "Printing", "Devices", "Settings"]
     assert isinstance(window.current_page(), StockPage)
 
 

@@ -1,0 +1,1 @@
+"""The Waves page: planning waves of approved orders and their pick lists."""
