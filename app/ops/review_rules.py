@@ -32,7 +32,7 @@ class RuleRow:
     active: bool
     conditions: dict[str, Any]
     actions: dict[str, Any]
-    when: str  # the conditions in words (English, as models/ writes them)
+    when: list[str]  # each condition in words (English, as models/ writes them)
     then: str  # the actions in words
 
 
@@ -47,7 +47,7 @@ class RuleChoices:
 
 def _rows(session: Session) -> list[RuleRow]:
     return [RuleRow(rule.position, rule.name, rule.active, dict(rule.conditions),
-                    dict(rule.actions), parse_conditions(rule.conditions)[0].describe(),
+                    dict(rule.actions), parse_conditions(rule.conditions)[0].parts(),
                     parse_actions(rule.actions)[0].describe())
             for rule in rules.rule_list(session)]
 

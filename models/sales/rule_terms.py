@@ -101,6 +101,10 @@ class Conditions:
 
     def describe(self) -> str:
         """The conditions in words, e.g. "shop TMALL, paid 2000.00 or more"."""
+        return ", ".join(self.parts()) or "every order"
+
+    def parts(self) -> list[str]:
+        """Each condition in words (a screen translates them one by one)."""
         words = []
         labels = {"shops": "shop", "skus": "SKU", "categories": "category",
                   "address_keywords": "address has", "customer_tags": "customer tag",
@@ -119,7 +123,7 @@ class Conditions:
                 words.append(f"{what} {high} or less")
         if self.buyer_note is not None:
             words.append("buyer note" if self.buyer_note else "no buyer note")
-        return ", ".join(words) or "every order"
+        return words
 
 
 @dataclass(frozen=True)

@@ -1696,6 +1696,10 @@ Workstation: {ws}</source>
         <translation>销售订单</translation>
     </message>
     <message>
+        <source>Waves</source>
+        <translation>波次</translation>
+    </message>
+    <message>
         <source>Counts</source>
         <translation>盘点单</translation>
     </message>
@@ -1874,6 +1878,85 @@ Workstation: {ws}</source>
     <message>
         <source>Plan</source>
         <translation>计划</translation>
+    </message>
+</context>
+<context>
+    <name>PlanForm</name>
+    <message>
+        <source>Paid by</source>
+        <translation>付款截至</translation>
+    </message>
+    <message>
+        <source>Single- and multi-item</source>
+        <translation>单件和多件订单</translation>
+    </message>
+    <message>
+        <source>Single-item (one unit)</source>
+        <translation>单件订单（一件）</translation>
+    </message>
+    <message>
+        <source>Multi-item</source>
+        <translation>多件订单</translation>
+    </message>
+    <message>
+        <source>every zone; or e.g. ZA: every bin of the order in it</source>
+        <translation>所有库区；或如 ZA：订单的所有货位都在该库区</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Plan waves</source>
+        <translation>生成波次</translation>
+    </message>
+    <message>
+        <source>orders, at most</source>
+        <translation>个订单，最多</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Cut-off</source>
+        <translation>截单时间</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>库区</translation>
+    </message>
+    <message>
+        <source>A wave holds at most</source>
+        <translation>每个波次最多</translation>
+    </message>
+    <message>
+        <source>Every carrier (a wave each)</source>
+        <translation>所有承运商（各自成波次）</translation>
+    </message>
+    <message>
+        <source>No approved order waits for a wave here.</source>
+        <translation>此仓库没有等待波次的已审核订单。</translation>
+    </message>
+    <message>
+        <source>no carrier</source>
+        <translation>无承运商</translation>
+    </message>
+    <message>
+        <source>{count} approved orders wait: {carriers}.</source>
+        <translation>{count} 个已审核订单等待波次：{carriers}。</translation>
     </message>
 </context>
 <context>
@@ -2960,6 +3043,308 @@ Workstation: {ws}</source>
     </message>
 </context>
 <context>
+    <name>RuleForm</name>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>None ticked: orders of every shop</source>
+        <translation>不勾选：所有店铺的订单</translation>
+    </message>
+    <message>
+        <source>paid total at least, e.g. 2000</source>
+        <translation>实付金额不少于，如 2000</translation>
+    </message>
+    <message>
+        <source>paid total at most</source>
+        <translation>实付金额不超过</translation>
+    </message>
+    <message>
+        <source>any line, e.g. TEA-001, TEA-002</source>
+        <translation>任一订单行，如 TEA-001, TEA-002</translation>
+    </message>
+    <message>
+        <source>any line&apos;s product category</source>
+        <translation>任一订单行的商品品类</translation>
+    </message>
+    <message>
+        <source>units at least</source>
+        <translation>件数不少于</translation>
+    </message>
+    <message>
+        <source>units at most</source>
+        <translation>件数不超过</translation>
+    </message>
+    <message>
+        <source>e.g. 学校, 大学</source>
+        <translation>如 学校, 大学</translation>
+    </message>
+    <message>
+        <source>e.g. vip, wholesale</source>
+        <translation>如 vip, wholesale</translation>
+    </message>
+    <message>
+        <source>province or state contains, e.g. 新疆, 西藏</source>
+        <translation>省份/州包含，如 新疆, 西藏</translation>
+    </message>
+    <message>
+        <source>e.g. CN, US</source>
+        <translation>如 CN, US</translation>
+    </message>
+    <message>
+        <source>what the queue shows, e.g. over 2000: a supervisor approves</source>
+        <translation>异常队列显示的原因，如 超过 2000：由主管审核</translation>
+    </message>
+    <message>
+        <source>higher is planned and reserved first</source>
+        <translation>数值越高越先预留库存、越先进波次</translation>
+    </message>
+    <message>
+        <source>Either</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>The buyer wrote a note</source>
+        <translation>有买家留言</translation>
+    </message>
+    <message>
+        <source>No buyer note</source>
+        <translation>无买家留言</translation>
+    </message>
+    <message>
+        <source>None: only assign, the next rules decide</source>
+        <translation>无：只做分配，由后面的规则决定</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>When (every condition given must hold; a list: any of it)</source>
+        <translation>条件（所填条件须全部满足；多个值：满足其一即可）</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Paid from</source>
+        <translation>实付金额自</translation>
+    </message>
+    <message>
+        <source>Paid up to</source>
+        <translation>实付金额至</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>Units from</source>
+        <translation>件数自</translation>
+    </message>
+    <message>
+        <source>Units up to</source>
+        <translation>件数至</translation>
+    </message>
+    <message>
+        <source>Address has</source>
+        <translation>地址包含</translation>
+    </message>
+    <message>
+        <source>Buyer note</source>
+        <translation>买家留言</translation>
+    </message>
+    <message>
+        <source>Customer tag</source>
+        <translation>客户标签</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Ship from warehouse</source>
+        <translation>发货仓库</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>（不分配）</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Review rules</source>
+        <translation>审单规则</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Try on order…</source>
+        <translation>用订单试算…</translation>
+    </message>
+    <message>
+        <source>What the saved rules would do with an order, changing nothing</source>
+        <translation>已保存的规则会如何处理某个订单（不做任何更改）</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <source>Read-only: changing the rules needs the permission to review orders.</source>
+        <translation>只读：修改规则需要审单权限。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The rules are tried from the top. Warehouse, carrier and priority add up; the first rule that approves, holds or marks an exception decides.</source>
+        <translation>规则从上往下依次尝试。仓库、承运商和优先级逐条累加；第一条做出审核通过、挂起或异常决定的规则即为最终决定。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>every order</source>
+        <translation>所有订单</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Saved rule {name}.</source>
+        <translation>已保存规则 {name}。</translation>
+    </message>
+    <message>
+        <source>Rule {name} is number {position} now.</source>
+        <translation>规则 {name} 现在排第 {position} 位。</translation>
+    </message>
+    <message>
+        <source>Rule {name} is disabled.</source>
+        <translation>规则 {name} 已停用。</translation>
+    </message>
+    <message>
+        <source>Rule {name} is enabled.</source>
+        <translation>规则 {name} 已启用。</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Delete rule {name}? The orders it reviewed keep its name in their trace.</source>
+        <translation>删除规则 {name}？经它审核的订单在审单记录中仍保留其名称。</translation>
+    </message>
+    <message>
+        <source>Removed rule {name}.</source>
+        <translation>已删除规则 {name}。</translation>
+    </message>
+    <message>
+        <source>Try the rules on an order</source>
+        <translation>用订单试算规则</translation>
+    </message>
+    <message>
+        <source>Order number (or shop code and number, e.g. TMALL 2981):</source>
+        <translation>订单号（或店铺代码加订单号，如 TMALL 2981）：</translation>
+    </message>
+    <message>
+        <source>Order {order} with the rules as saved:</source>
+        <translation>按已保存的规则，订单 {order}：</translation>
+    </message>
+</context>
+<context>
     <name>Runner</name>
     <message>
         <source>Cancel</source>
@@ -3187,6 +3572,14 @@ Workstation: {ws}</source>
     <message>
         <source>Shops…</source>
         <translation>店铺…</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>审单规则…</translation>
+    </message>
+    <message>
+        <source>The review rules, in the order they are tried</source>
+        <translation>审单规则，按尝试顺序排列</translation>
     </message>
     <message>
         <source>Every shop</source>
@@ -3504,6 +3897,164 @@ Workstation: {ws}</source>
     <message>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>WaveTables</name>
+    <message>
+        <source>Wave</source>
+        <translation>波次</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Units picked</source>
+        <translation>已拣件数</translation>
+    </message>
+    <message>
+        <source>Pick tasks</source>
+        <translation>拣货任务</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Grouping</source>
+        <translation>分组条件</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>已拣</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待拣货</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>WavesPage</name>
+    <message>
+        <source>Waves</source>
+        <translation>波次</translation>
+    </message>
+    <message>
+        <source>Print pick list</source>
+        <translation>打印拣货单</translation>
+    </message>
+    <message>
+        <source>To this workstation&apos;s PDF printer</source>
+        <translation>发送到本工作站的 PDF 打印机</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel wave…</source>
+        <translation>取消波次…</translation>
+    </message>
+    <message>
+        <source>Only while nothing is picked: its orders are approved again, their stock stays reserved</source>
+        <translation>仅限尚未拣货时：订单恢复为已审核，库存仍保持预留</translation>
+    </message>
+    <message>
+        <source>Plan waves from approved orders</source>
+        <translation>用已审核订单生成波次</translation>
+    </message>
+    <message>
+        <source>Planning waves…</source>
+        <translation>正在生成波次…</translation>
+    </message>
+    <message>
+        <source>No approved order fits these criteria.</source>
+        <translation>没有符合这些条件的已审核订单。</translation>
+    </message>
+    <message>
+        <source>{waves} waves, {orders} orders, {units} units: {codes}.</source>
+        <translation>{waves} 个波次，{orders} 个订单，{units} 件：{codes}。</translation>
+    </message>
+    <message>
+        <source>Choose a wave in the list</source>
+        <translation>请在列表中选择一个波次</translation>
+    </message>
+    <message>
+        <source>{code}: {orders} orders, carrier {carrier}</source>
+        <translation>{code}：{orders} 个订单，承运商 {carrier}</translation>
+    </message>
+    <message>
+        <source>{stops} stops; {picked} of {units} units picked.</source>
+        <translation>{stops} 个拣货点；已拣 {picked} / {units} 件。</translation>
+    </message>
+    <message>
+        <source>Save the pick list as PDF</source>
+        <translation>将拣货单另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Pick list saved to {path}.</source>
+        <translation>拣货单已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Cancel wave</source>
+        <translation>取消波次</translation>
+    </message>
+    <message>
+        <source>Cancel {code}? Its {orders} orders are approved again and keep their reserved stock.</source>
+        <translation>取消 {code}？其 {orders} 个订单恢复为已审核，并保留已预留的库存。</translation>
+    </message>
+    <message>
+        <source>{code} cancelled: {orders} orders approved again.</source>
+        <translation>{code} 已取消：{orders} 个订单恢复为已审核。</translation>
     </message>
 </context>
 </TS>

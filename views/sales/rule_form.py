@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.ops.review_rules import RuleChoices, RuleRow
 from views.field_errors import FieldErrors
 
-#: Conditions typed as a list of texts, comma separated (a Chinese comma too).
+# Conditions typed as a list of texts, comma separated (a Chinese comma too).
 TEXT_LISTS = ("skus", "categories", "address_keywords", "customer_tags", "regions",
               "countries")
 NUMBERS = ("amount_min", "amount_max", "units_min", "units_max")

@@ -172,7 +172,8 @@ class RulesDialog(QDialog):
             self.list.insertRow(row)
             texts = (str(rule.position), rule.name,
                      self.tr("yes") if rule.active else self.tr("no"),
-                     in_user_language(rule.when, language),
+                     self.tr(", ").join(in_user_language(part, language)
+                                        for part in rule.when) or self.tr("every order"),
                      in_user_language(rule.then, language))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)

@@ -102,7 +102,7 @@ class WavesPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.wave_list)
         splitter.addWidget(right)
-        splitter.setSizes([620, 780])
+        splitter.setSizes([700, 700])  # the wave list shows its grouping column
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(planning)

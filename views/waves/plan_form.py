@@ -120,8 +120,8 @@ class PlanForm(QWidget):
         if not total:
             self.waiting.setText(self.tr("No approved order waits for a wave here."))
             return
-        carriers = ", ".join(f"{carrier or self.tr('no carrier')} {count}"
-                             for carrier, count in by_carrier.items())
+        none = self.tr("no carrier")
+        carriers = ", ".join(f"{carrier or none} {count}" for carrier, count in by_carrier.items())
         self.waiting.setText(self.tr("{count} approved orders wait: {carriers}.").format(
             count=total, carriers=carriers))
 

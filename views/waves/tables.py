@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTableWidget
 
+from app.error_display import in_user_language
 from models.entities import WaveStatus
 from models.picking.picklist import PickRow, share_text
 from models.picking.waves import WaveSummary
@@ -53,7 +54,7 @@ def fill_waves(table: QTableWidget, rows: Sequence[WaveSummary]) -> None:
         lambda w: w.code, lambda w: status_text(w.status), lambda w: w.carrier or "–",
         lambda w: w.orders, lambda w: f"{w.picked} / {w.units}", lambda w: w.tasks,
         lambda w: w.warehouse, lambda w: w.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-        lambda w: w.grouping), numeric=(3, 4, 5))
+        lambda w: in_user_language(w.grouping)), numeric=(3, 4, 5))
 
 
 def fill_pick_list(table: QTableWidget, rows: Sequence[PickRow]) -> None:
