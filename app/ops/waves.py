@@ -83,8 +83,8 @@ def print_pick_list(*, actor: Actor, printers: PrinterSettings, wave_id: int) ->
     def work(db: Database, _progress: Progress) -> str:
         pdfs = [p for p in printers.profiles if p.language == "pdf"]
         if not pdfs:
-            raise InputError("No PDF printer is set up here: add one on the Devices page, "
-                             "or save the pick list as PDF.")
+            raise InputError("No PDF printer is set up here: add one on the Printing page "
+                             "(or `waredesk printer add`), or save the pick list as PDF.")
         with db.read() as session:
             data = pick_list_data(session, wave_id)
         outcome = print_labels(db, actor, template=PICK_LIST, rows=[data], printer=pdfs[0])

@@ -146,3 +146,15 @@ def test_nothing_to_plan_is_said_plainly(qtbot, page):
     qtbot.waitUntil(lambda: page.result.text() != "")
     assert page.result.text() == "No approved order fits these criteria."
     assert page.wave_list.rowCount() == 0
+
+
+def test_without_a_pdf_printer_the_page_says_where_to_add_one(qtbot, page):
+    PrinterSettings([]).store(page.workspace.settings)
+    page.form.plan_button.click()
+    qtbot.waitUntil(lambda: page.pick_table.rowCount() > 0)
+    page.print_button.click()
+    qtbot.waitUntil(lambda: page.message.text() != "")
+    assert page.message.text() == (
+        "No PDF printer is set up here: add one on the Printing page (or `waredesk printer "
+        "add`), or save the pick list as PDF.")
+    assert page.message.property("tone") == "error"
