@@ -1887,6 +1887,10 @@ Workstation: {ws}</source>
         <translation>付款截至</translation>
     </message>
     <message>
+        <source>Only orders paid (or ordered, when unpaid) at or before this time</source>
+        <translation>只取在此时间及之前付款（未付款的按下单时间）的订单</translation>
+    </message>
+    <message>
         <source>Single- and multi-item</source>
         <translation>单件和多件订单</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -72,8 +73,13 @@ class WavesPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_wave)
         self.message = MessageLine(language, self)
         self.message.setObjectName("wave_message")
-        self.pick_table = make_table(headers(PICK_HEADERS), stretch=2, parent=self)
+        # The orders column takes what is left: the product name is shortened (its tooltip has
+        # it whole) before the picker loses sight of which orders the units go to.
+        self.pick_table = make_table(headers(PICK_HEADERS), stretch=6, parent=self)
         self.pick_table.setObjectName("pick_list")
+        self.pick_table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Interactive)
+        self.pick_table.horizontalHeader().resizeSection(2, 200)
         self.pick_total = QLabel(self)
         self._layout(heading)
         self._show_wave(None)

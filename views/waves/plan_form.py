@@ -44,6 +44,8 @@ class PlanForm(QWidget):
         self.carrier.setObjectName("wave_carrier")
         self.use_cutoff = QCheckBox(self.tr("Paid by"), self)
         self.use_cutoff.setObjectName("wave_use_cutoff")
+        self.use_cutoff.setToolTip(self.tr("Only orders paid (or ordered, when unpaid) at or "
+                                           "before this time"))
         self.cutoff = QDateTimeEdit(self)
         self.cutoff.setObjectName("wave_cutoff")
         self.cutoff.setDisplayFormat("yyyy-MM-dd HH:mm")
