@@ -4,7 +4,7 @@ A user without orders.review sees them read-only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,10 +42,7 @@ from views.sales.rule_form import RuleForm
 
 
 class RulesDialog(QDialog):
-    """The rule list and the form of the rule chosen in it; `changed` is emitted after every
-    change."""
-
-    changed = Signal()
+    """The rule list and the form of the rule chosen in it."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -311,5 +308,4 @@ class RulesDialog(QDialog):
         self.form.errors.clear()
         self.editing = name
         self.reload(select=name, said=message)
-        self.changed.emit()
 
