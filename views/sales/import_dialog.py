@@ -138,19 +138,24 @@ class ImportDialog(QDialog):
 
     # --- profiles and mappings -------------------------------------------------------------
 
-    def reload_profiles(self, select: str | None = None) -> None:
-        """Load the custom mappings into the profile picker again (then pick `select`)."""
-        list_mappings().success(lambda custom: self._fill_profiles(custom, select)) \
+    def reload_profiles(self) -> None:
+        """Load the custom mappings into the profile picker again."""
+        list_mappings().success(self._fill_profiles) \
             .run_in_background(self._workspace.runner, parent=self,
                                key=("import-profiles", id(self)))
 
-    def _fill_profiles(self, custom: list[OrderProfile], select: str | None = None) -> None:
-        chosen = select or self.profile.currentData()
+    def _fill_profiles(self, custom: list[OrderProfile]) -> None:
+        chosen = self.profile.currentData()
         self.profile.clear()
         self.profile.addItem(self.tr("Recognise from the columns"), None)
-        for profile in (*BUILTIN.values(), *custom):
+        for profile in BUILTIN.values():
             self.profile.addItem(profile.title, profile.name)
+        for profile in custom:
+            self._add_custom(profile)
         self.profile.setCurrentIndex(max(self.profile.findData(chosen), 0))
+
+    def _add_custom(self, profile: OrderProfile) -> None:
+        self.profile.addItem(f"{profile.title} ({profile.name})", profile.name)
 
     def _file_changed(self) -> None:
         self.file_layout = None
@@ -193,7 +198,7 @@ class ImportDialog(QDialog):
         assert dialog.saved is not None
         profile = dialog.saved.profile
         if self.profile.findData(profile.name) < 0:
-            self.profile.addItem(profile.title, profile.name)
+            self._add_custom(profile)
         self.profile.setCurrentIndex(self.profile.findData(profile.name))
         if self.import_button.isEnabled():
             self.accept()

@@ -83,7 +83,8 @@ class MappingDialog(QDialog):
         self.combos: dict[str, list[QComboBox]] = {}
         form = QFormLayout()
         for field in FIELD_TEXT:
-            lines = STREET_LINES if field == "street" else 1
+            # A mapping saved on the command line may give a field more columns.
+            lines = max(STREET_LINES if field == "street" else 1, len(start.get(field, [])))
             for index in range(lines):
                 combo = self._combo(field, index, start.get(field, []))
                 self.combos.setdefault(field, []).append(combo)
