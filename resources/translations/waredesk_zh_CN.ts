@@ -1587,12 +1587,12 @@ Workstation: {ws}</source>
         <translation>保存并导入</translation>
     </message>
     <message>
-        <source>Save as</source>
-        <translation>保存为</translation>
+        <source>&amp;Save as</source>
+        <translation>保存为(&amp;S)</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>说明</translation>
+        <source>&amp;Description</source>
+        <translation>说明(&amp;D)</translation>
     </message>
     <message>
         <source>(not in this file)</source>

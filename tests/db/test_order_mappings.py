@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select
 
@@ -221,3 +222,22 @@ def test_preview_reads_the_first_rows_with_their_problems_and_saves_nothing(base
     assert [(r.line, r.problems) for r in rows] == [
         (2, ("下单时间: '昨天' is not a time like 2026-11-11 10:00:01",))]
     assert _orders(based) == 0
+
+
+def test_an_xlsx_export_is_mapped_and_imported_like_its_csv(based, actor, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for line in YOUZAN.read_bytes().decode("gb18030").splitlines():
+        cells: list = line.split(",")
+        cells[2] = datetime.strptime(cells[2], "%Y-%m-%d %H:%M:%S") if cells[2] != "下单时间" \
+            else cells[2]  # Excel keeps a time as a date cell
+        sheet.append(cells)
+    path = tmp_path / "youzan.xlsx"
+    book.save(path)
+    assert table_header(path) == HEADER.split(",")
+    _save(based, actor, sample=path)
+    report = _import(based, actor, path)
+    assert (report.profile, report.created, report.lines) == ("youzan", 3, 4)
+    with based.read() as s:
+        order = order_by_number(s, "YOUZAN", "E20261111000103")
+        assert order.ordered_at == datetime(2026, 11, 11, 3, 15, tzinfo=UTC)

@@ -79,7 +79,8 @@ def test_an_unknown_export_is_mapped_previewed_saved_and_imported(
     screenshot(mapping, "sales-mapping")
     # A built-in profile's name is refused; another is saved and the file imported.
     assert not mapping.save_button.isEnabled()
-    mapping.name.setFocus()
+    qtbot.keyClick(mapping, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert mapping.name.hasFocus()
     qtbot.keyClicks(mapping.name, "taobao")
     qtbot.keyClick(mapping, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: mapping.error.isVisible())

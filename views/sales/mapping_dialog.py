@@ -149,10 +149,12 @@ class MappingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
         naming = QHBoxLayout()
-        naming.addWidget(QLabel(self.tr("Save as"), self))
-        naming.addWidget(self.name, 1)
-        naming.addWidget(QLabel(self.tr("Description"), self))
-        naming.addWidget(self.title, 2)
+        for text, edit, stretch in ((self.tr("&Save as"), self.name, 1),
+                                    (self.tr("&Description"), self.title, 2)):
+            label = QLabel(text, self)
+            label.setBuddy(edit)  # Alt+S, Alt+D
+            naming.addWidget(label)
+            naming.addWidget(edit, stretch)
         naming.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
