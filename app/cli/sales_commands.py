@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import carrier_commands, review_commands, shipping_commands
+from app.cli import carrier_commands, mapping_commands, review_commands, shipping_commands
 from app.cli.context import CliContext
 from app.cli.import_output import run_file_import
 from models.entities import Platform
@@ -41,8 +41,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "every bad row is listed")
     load.add_argument("file", type=Path)
     load.add_argument("--shop", required=True, help="the shop the orders came from")
-    load.add_argument("--profile", choices=list(BUILTIN),
-                      help="the export's column layout (default: recognised from the header)")
+    load.add_argument("--profile", metavar="NAME",
+                      help=f"the export's column layout: {', '.join(BUILTIN)} or a custom "
+                      "mapping (default: recognised from the header)")
     load.add_argument("--dry-run", action="store_true",
                       help="check every row and report, save nothing")
     load.set_defaults(run=run_order_import)
@@ -60,6 +61,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     review_commands.register_order_commands(order_commands)
     carrier_commands.register_order_commands(order_commands)
     shipping_commands.register_order_commands(order_commands)
+    mapping_commands.register_order_commands(order_commands)
 
 
 def run_shop_add(args: argparse.Namespace, ctx: CliContext) -> int:

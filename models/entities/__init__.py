@@ -31,7 +31,14 @@ from models.entities.purchasing import (
 )
 from models.entities.receiving import Receipt, ReceiptScan, ReceiptStatus
 from models.entities.review import OrderRuleTrace, ReviewRule, ReviewRun
-from models.entities.sales import Platform, SalesOrder, SalesOrderLine, SalesOrderStatus, Shop
+from models.entities.sales import (
+    OrderMapping,
+    Platform,
+    SalesOrder,
+    SalesOrderLine,
+    SalesOrderStatus,
+    Shop,
+)
 from models.entities.sites import (
     VIRTUAL_TYPES,
     Location,
@@ -61,6 +68,7 @@ __all__ = [
     "LocationKind",
     "LocationType",
     "Lot",
+    "OrderMapping",
     "OrderRuleTrace",
     "PackScan",
     "Permission",

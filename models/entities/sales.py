@@ -1,12 +1,15 @@
-"""Shops the seller sells on, and the sales orders imported from them (or typed in)."""
+"""Shops the seller sells on, the sales orders imported from them (or typed in), and the
+column mappings users made for other shops' exports."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -159,3 +162,22 @@ class SalesOrderLine(Base):
     line_ref: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     order: Mapped[SalesOrder] = relationship(back_populates="lines")
+
+
+class OrderMapping(Base):
+    """A custom mapping profile: which columns of another shop's order export hold which
+    order field, kept in the shared database so every workstation reads that export."""
+
+    __tablename__ = "order_mapping"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(32), unique=True)
+    title: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # Field -> the columns that may hold it, as the export writes them.
+    columns: Mapped[dict[str, Any]] = mapped_column(JSON)
+    repeats: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    currency: Mapped[str] = mapped_column(String(3), default="CNY", server_default="CNY")
+    country: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    zone_hours: Mapped[int] = mapped_column(Integer, default=8, server_default="8")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)

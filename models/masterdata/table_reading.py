@@ -10,7 +10,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from models.errors import InputError
 
@@ -104,13 +104,36 @@ def read_table(path: Path, *, known: Sequence[str] | None,
     raise InputError(f"{path.name}: WareDesk reads .csv and .xlsx files.")
 
 
-def _read_csv(path: Path, known: Sequence[str] | None,
-              required: Sequence[str]) -> Iterator[TableRow]:
+def table_header(path: Path) -> list[str]:
+    """The column names of a .csv or .xlsx file as it writes them (trimmed), for a user to
+    choose from; InputError for a file that cannot be read as a table."""
+    if not path.is_file():
+        raise InputError(f"There is no file {path}.")
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt", ".tsv"):
+        handle, records = _csv_records(path)
+        with handle:
+            first = next(records, [])
+    elif suffix in (".xlsx", ".xlsm"):
+        book, rows = _xlsx_records(path)
+        first = next(rows, ())
+        book.close()
+    else:
+        raise InputError(f"{path.name}: WareDesk reads .csv and .xlsx files.")
+    return [str(name or "").strip() for name in first]
+
+
+def _csv_records(path: Path) -> tuple[TextIO, Iterator[list[str]]]:
     encoding = detect_encoding(path)
     handle = path.open(encoding=encoding, newline="")
     first = handle.readline()
     handle.seek(0)
-    records = csv.reader(handle, delimiter=_delimiter(first))
+    return handle, csv.reader(handle, delimiter=_delimiter(first))
+
+
+def _read_csv(path: Path, known: Sequence[str] | None,
+              required: Sequence[str]) -> Iterator[TableRow]:
+    handle, records = _csv_records(path)
     header = [normalize_header(h) for h in next(records, [])]
     try:
         _check_header(path, header, known, required)
@@ -127,8 +150,7 @@ def _read_csv(path: Path, known: Sequence[str] | None,
     return rows()
 
 
-def _read_xlsx(path: Path, known: Sequence[str] | None,
-               required: Sequence[str]) -> Iterator[TableRow]:
+def _xlsx_records(path: Path) -> tuple[Any, Iterator[tuple[Any, ...]]]:
     from openpyxl import load_workbook  # loaded only for spreadsheets
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -137,8 +159,12 @@ def _read_xlsx(path: Path, known: Sequence[str] | None,
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise InputError(f"{path.name} cannot be read as an Excel workbook: {exc}") from None
-    sheet = book.worksheets[0]
-    records = sheet.iter_rows(values_only=True)
+    return book, book.worksheets[0].iter_rows(values_only=True)
+
+
+def _read_xlsx(path: Path, known: Sequence[str] | None,
+               required: Sequence[str]) -> Iterator[TableRow]:
+    book, records = _xlsx_records(path)
     header = [normalize_header(h) for h in next(records, ())]
     try:
         _check_header(path, header, known, required)

@@ -27,9 +27,10 @@ from models.masterdata.import_report import (
 )
 from models.masterdata.table_reading import TableRow, read_table
 from models.permissions import Perm
+from models.sales.custom_profiles import custom_profiles
 from models.sales.order_rows import Labels, RowLine, order_input, read_header, read_line
 from models.sales.order_values import order_number
-from models.sales.orders import check_order, write_orders
+from models.sales.orders import OrderInput, OrderLineInput, check_order, write_orders
 from models.sales.profiles import (
     JOINED,
     ORDER_FIELDS,
@@ -64,6 +65,20 @@ class OrderImportReport(ImportReport):
         if self.kept:
             text += f"; {len(self.kept)} left alone (past new)"
         return text + (" (dry run, nothing saved)." if self.dry_run else ".")
+
+
+@dataclass
+class ReadOrders:
+    """A file's rows read through a profile, before anything is saved."""
+
+    #: Order number -> the order its rows make.
+    orders: dict[str, OrderInput] = field(default_factory=dict)
+    #: File line -> what is wrong with that row (an empty list: nothing).
+    problems: dict[int, list[str]] = field(default_factory=dict)
+    #: File line -> the order number the row has ("" when none could be read).
+    numbers: dict[int, str] = field(default_factory=dict)
+    #: File line -> the order line the row is (rows without an order number have none).
+    lines: dict[int, OrderLineInput] = field(default_factory=dict)
 
 
 @dataclass
@@ -128,33 +143,24 @@ def import_sales_orders(session: Session, actor: Actor, path: Path, *, shop: str
     first = next(rows, None)
     if first is None:
         raise InputError(f"{path.name} holds no orders.")
-    chosen = profile_named(profile) if profile else detect_profile(path.name, list(first.cells))
-    if not profile and shop_row.platform not in (chosen.platform, Platform.OTHER):
+    custom = custom_profiles(session)
+    header = list(first.cells)
+    chosen = (profile_named(profile, custom) if profile
+              else detect_profile(path.name, header, custom))
+    if not profile and chosen.platform != Platform.OTHER and shop_row.platform not in (
+            chosen.platform, Platform.OTHER):
         raise InputError(f"{path.name} is laid out as {chosen.title}, but shop {shop_row.code} is "
                          f"on {shop_row.platform}: import it into the shop it came from (or "
                          "choose the profile).")
-    mapping = _Mapping(chosen, list(first.cells))
-    if mapping.missing:
-        raise InputError(f"{path.name} line 1: the column(s) {', '.join(mapping.missing)} "
-                         f"that the {chosen.name} profile reads are missing.")
     report = OrderImportReport(path.name, dry_run=dry_run, shop=shop_row.code,
                                profile=chosen.name)
-    problems: dict[int, list[str]] = {}
-    keys: dict[int, str] = {}
-    orders = _group(_chain(first, rows), chosen, mapping, report, problems, keys, progress)
-    inputs = []
-    for order in orders.values():
-        data = order_input(order.number, order.header, [line for _, line in order.rows],
-                           currency=chosen.currency, country=chosen.country)
-        if not any(problems[line] for line, _ in order.rows):  # else it says it twice
-            problems[order.first_line].extend(
-                str(FieldError(mapping.labels[e.field], e.message)) for e in check_order(data))
-        inputs.append(data)
-    for line in sorted(problems):
-        if problems[line]:
-            report.add_error(line, keys.get(line, ""), problems[line])
+    read = read_orders(path.name, header, _chain(first, rows), chosen, report, progress)
+    for line in sorted(read.problems):
+        if read.problems[line]:
+            report.add_error(line, read.numbers.get(line, ""), read.problems[line])
     if report.errors:
         raise ImportFailed(report)
+    inputs = list(read.orders.values())
     savepoint = session.begin_nested()
     try:
         result = write_orders(session, actor, shop_row.id, inputs)
@@ -173,6 +179,29 @@ def import_sales_orders(session: Session, actor: Actor, path: Path, *, shop: str
     else:
         savepoint.commit()
     return report
+
+
+def read_orders(file: str, header: list[str], rows: Iterator[TableRow],
+                profile: OrderProfile, report: OrderImportReport,
+                progress: ImportProgress | None = None) -> ReadOrders:
+    """The orders of the rows as `profile` reads them, and every row's problems; nothing
+    is saved. InputError when the header lacks a column the profile needs."""
+    mapping = _Mapping(profile, header)
+    if mapping.missing:
+        raise InputError(f"{file} line 1: the column(s) {', '.join(mapping.missing)} "
+                         f"that the {profile.name} profile reads are missing.")
+    read = ReadOrders()
+    orders = _group(rows, profile, mapping, report, read.problems, read.numbers, progress)
+    for order in orders.values():
+        data = order_input(order.number, order.header, [line for _, line in order.rows],
+                           currency=profile.currency, country=profile.country)
+        problems = read.problems
+        if not any(problems[line] for line, _ in order.rows):  # else it says it twice
+            problems[order.first_line].extend(
+                str(FieldError(mapping.labels[e.field], e.message)) for e in check_order(data))
+        read.orders[order.number] = data
+        read.lines.update((line, row.line) for line, row in order.rows)
+    return read
 
 
 def _chain(first: TableRow, rows: Iterator[TableRow]) -> Iterator[TableRow]:

@@ -144,23 +144,34 @@ BUILTIN: dict[str, OrderProfile] = {p.name: p for p in (
     TAOBAO, JD, PINDUODUO, DOUYIN, SHOPIFY, AMAZON)}
 
 
-def profile_named(name: str) -> OrderProfile:
-    """A built-in profile by name (taobao, jd, …)."""
-    profile = BUILTIN.get(name.strip().lower())
+def profile_named(name: str, custom: Iterable[OrderProfile] = ()) -> OrderProfile:
+    """A built-in profile (taobao, jd, …) or one of the `custom` ones, by name."""
+    known = {**BUILTIN, **{p.name: p for p in custom}}
+    profile = known.get(name.strip().lower())
     if profile is None:
         raise InputError(f"There is no order profile {name}; the profiles are "
-                         f"{', '.join(BUILTIN)}.")
+                         f"{', '.join(known)}.")
     return profile
 
 
-def detect_profile(file: str, header: Iterable[str]) -> OrderProfile:
+def detect_profile(file: str, header: Iterable[str],
+                   custom: Iterable[OrderProfile] = ()) -> OrderProfile:
     """The profile whose signature columns the header has; InputError naming the columns
-    found and the profiles known when none fits."""
+    found and the profiles known when none fits.
+
+    The built-ins are tried first: their signatures were chosen to tell the platforms'
+    exports apart, while a custom profile's signature is every column it maps, which a
+    platform's export may well have too; a custom mapping must not change how every
+    workstation reads Taobao files. Of the custom profiles, the one with the most
+    signature columns (the most specific) wins."""
     columns = list(header)
-    for profile in BUILTIN.values():
+    custom = sorted(custom, key=lambda p: (-len(p.signature), p.name))
+    for profile in (*BUILTIN.values(), *custom):
         if profile.matches(columns):
             return profile
     shown = ", ".join(columns[:12]) + (", …" if len(columns) > 12 else "")
+    names = ", ".join([*BUILTIN, *(p.name for p in custom)])
     raise InputError(f"{file}: no order profile knows these columns ({shown}); the profiles "
-                     f"are {', '.join(BUILTIN)}: choose one with --profile, or export the "
-                     "orders from the shop again.")
+                     f"are {names}: choose one with --profile, map the columns with "
+                     "`waredesk order mapping save`, or export the orders from the shop "
+                     "again.")

@@ -1214,6 +1214,14 @@
         <translation>全部导入或全不导入：文件中只要有一行有误就不导入任何订单，并列出每个有误的行。已导入过的订单在仍为新订单时会被更新。</translation>
     </message>
     <message>
+        <source>Map columns…</source>
+        <translation>映射列…</translation>
+    </message>
+    <message>
+        <source>Mappings…</source>
+        <translation>列映射…</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1232,6 +1240,14 @@
     <message>
         <source>Order exports (*.csv *.txt *.xlsx)</source>
         <translation>订单导出文件 (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Recognised: {profile}.</source>
+        <translation>已识别：{profile}。</translation>
+    </message>
+    <message>
+        <source>No profile knows these columns: map them to import this file.</source>
+        <translation>没有模板认得这些列：映射后即可导入此文件。</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1520,177 @@ Workstation: {ws}</source>
     </message>
 </context>
 <context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Map the columns of {file}</source>
+        <extracomment>Street lines a mapping can join (address line 1, 2, …). The problems column is kept this narrow; the whole text is in the tooltip.</extracomment>
+        <translation>映射 {file} 的列</translation>
+    </message>
+    <message>
+        <source>* required; of unit price and line total, one is needed.</source>
+        <translation>* 为必填；单价和行金额须有其一。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>The first rows as they would be imported:</source>
+        <translation>前几行按此映射导入的结果：</translation>
+    </message>
+    <message>
+        <source>e.g. youzan (a-z, 0-9, _ and -)</source>
+        <translation>例如 youzan（a-z、0-9、_ 和 -）</translation>
+    </message>
+    <message>
+        <source>e.g. 有赞微商城 order export</source>
+        <translation>例如 有赞微商城订单导出</translation>
+    </message>
+    <message>
+        <source>Save and import</source>
+        <translation>保存并导入</translation>
+    </message>
+    <message>
+        <source>&amp;Save as</source>
+        <translation>保存为(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>说明(&amp;D)</translation>
+    </message>
+    <message>
+        <source>(not in this file)</source>
+        <translation>（此文件中没有）</translation>
+    </message>
+    <message>
+        <source>{field}, line {n}</source>
+        <translation>{field}，第 {n} 行</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>An order&apos;s own cells are on its first row only</source>
+        <translation>订单本身的信息只在其第一行</translation>
+    </message>
+    <message>
+        <source>e.g. CN</source>
+        <translation>例如 CN</translation>
+    </message>
+    <message>
+        <source>Currency, when a row has none</source>
+        <translation>币种（行中未写时）</translation>
+    </message>
+    <message>
+        <source>Country, when a row has none</source>
+        <translation>国家（行中未写时）</translation>
+    </message>
+    <message>
+        <source>Time zone of the times</source>
+        <translation>时间的时区</translation>
+    </message>
+    <message>
+        <source>Still to choose or correct: {fields}.</source>
+        <translation>尚需选择或更正：{fields}。</translation>
+    </message>
+    <message>
+        <source>{rows} rows read: {orders} orders, {bad} rows with problems.</source>
+        <translation>已读 {rows} 行：{orders} 个订单，{bad} 行有问题。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingListDialog</name>
+    <message>
+        <source>Column mappings</source>
+        <translation>列映射</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Choose a file in the import dialog first: the mapping is edited against it.</source>
+        <translation>请先在导入对话框中选择文件：映射要对照它来编辑。</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No mappings yet: choose a file no profile knows, then Map columns…</source>
+        <translation>还没有映射：选择一个没有模板认得的文件，然后点“映射列…”</translation>
+    </message>
+    <message>
+        <source>Rename mapping</source>
+        <translation>重命名映射</translation>
+    </message>
+    <message>
+        <source>New name of {name}:</source>
+        <translation>{name} 的新名称：</translation>
+    </message>
+    <message>
+        <source>Renamed to {name}.</source>
+        <translation>已重命名为 {name}。</translation>
+    </message>
+    <message>
+        <source>Delete mapping</source>
+        <translation>删除映射</translation>
+    </message>
+    <message>
+        <source>Delete the mapping {name}? Orders imported with it stay.</source>
+        <translation>删除映射 {name}？用它导入的订单会保留。</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>已删除 {name}。</translation>
+    </message>
+</context>
+<context>
     <name>MovesPage</name>
     <message>
         <source>Move history</source>
@@ -1620,6 +1807,122 @@ Workstation: {ws}</source>
     <message>
         <source>No product with this SKU</source>
         <translation>没有此 SKU 的商品</translation>
+    </message>
+</context>
+<context>
+    <name>OrderField</name>
+    <message>
+        <source>Order number</source>
+        <extracomment>The order fields a mapping gives columns to, in the order the mapping editor lists them: what every mapping needs first.</extracomment>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>行金额</translation>
+    </message>
+    <message>
+        <source>Product title</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Whole address (one cell)</source>
+        <translation>完整地址（一个单元格）</translation>
+    </message>
+    <message>
+        <source>Province / state</source>
+        <translation>省 / 州</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道地址</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Buyer note</source>
+        <translation>买家留言</translation>
+    </message>
+    <message>
+        <source>Seller note</source>
+        <translation>卖家备注</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Goods total</source>
+        <translation>商品总额</translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Paid total</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Line id (sub-order)</source>
+        <translation>行编号（子订单号）</translation>
+    </message>
+    <message>
+        <source>Line shipping</source>
+        <translation>行运费</translation>
     </message>
 </context>
 <context>

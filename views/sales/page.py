@@ -184,7 +184,8 @@ class SalesOrdersPage(RecordPage):
         """Ask for the export, its shop and profile, then import it (Ctrl+I)."""
         if not self.can_edit:
             return None
-        dialog = self.import_dialog = ImportDialog(self.shops, self._shop or None, self)
+        dialog = self.import_dialog = ImportDialog(self._workspace, self.shops,
+                                                   self._shop or None, self)
         dialog.accepted.connect(lambda: self.import_from(
             dialog.path(), shop=dialog.shop_code(), profile=dialog.profile_name()))
         dialog.finished.connect(dialog.deleteLater)

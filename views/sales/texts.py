@@ -47,3 +47,43 @@ def money(amount: Decimal, currency: str = "") -> str:
     """1299.5, 'CNY' -> '1,299.50 CNY' (grouped as the user's language groups)."""
     text = QLocale().toString(float(amount), "f", 2)
     return f"{text} {currency}".strip()
+
+
+#: The order fields a mapping gives columns to, in the order the mapping editor lists them:
+#: what every mapping needs first.
+FIELD_TEXT = {
+    "number": QT_TRANSLATE_NOOP("OrderField", "Order number"),
+    "ordered_at": QT_TRANSLATE_NOOP("OrderField", "Ordered at"),
+    "sku": QT_TRANSLATE_NOOP("OrderField", "SKU"),
+    "qty": QT_TRANSLATE_NOOP("OrderField", "Quantity"),
+    "unit_price": QT_TRANSLATE_NOOP("OrderField", "Unit price"),
+    "line_total": QT_TRANSLATE_NOOP("OrderField", "Line total"),
+    "title": QT_TRANSLATE_NOOP("OrderField", "Product title"),
+    "recipient": QT_TRANSLATE_NOOP("OrderField", "Recipient"),
+    "phone": QT_TRANSLATE_NOOP("OrderField", "Phone"),
+    "address": QT_TRANSLATE_NOOP("OrderField", "Whole address (one cell)"),
+    "province": QT_TRANSLATE_NOOP("OrderField", "Province / state"),
+    "city": QT_TRANSLATE_NOOP("OrderField", "City"),
+    "district": QT_TRANSLATE_NOOP("OrderField", "District"),
+    "street": QT_TRANSLATE_NOOP("OrderField", "Street"),
+    "postcode": QT_TRANSLATE_NOOP("OrderField", "Postcode"),
+    "country": QT_TRANSLATE_NOOP("OrderField", "Country"),
+    "buyer_name": QT_TRANSLATE_NOOP("OrderField", "Buyer"),
+    "email": QT_TRANSLATE_NOOP("OrderField", "Email"),
+    "buyer_note": QT_TRANSLATE_NOOP("OrderField", "Buyer note"),
+    "seller_note": QT_TRANSLATE_NOOP("OrderField", "Seller note"),
+    "paid_at": QT_TRANSLATE_NOOP("OrderField", "Paid at"),
+    "goods_total": QT_TRANSLATE_NOOP("OrderField", "Goods total"),
+    "shipping_fee": QT_TRANSLATE_NOOP("OrderField", "Shipping fee"),
+    "discount": QT_TRANSLATE_NOOP("OrderField", "Discount"),
+    "paid_total": QT_TRANSLATE_NOOP("OrderField", "Paid total"),
+    "currency": QT_TRANSLATE_NOOP("OrderField", "Currency"),
+    "line_ref": QT_TRANSLATE_NOOP("OrderField", "Line id (sub-order)"),
+    "line_shipping": QT_TRANSLATE_NOOP("OrderField", "Line shipping"),
+}
+
+
+def field_text(field: str) -> str:
+    """'qty' -> 'Quantity' (or 数量)."""
+    source = FIELD_TEXT.get(field)
+    return QCoreApplication.translate("OrderField", source) if source else field
