@@ -30,6 +30,7 @@ from models.entities.purchasing import (
     Supplier,
 )
 from models.entities.receiving import Receipt, ReceiptScan, ReceiptStatus
+from models.entities.returns import CustomerReturn, ReturnStep, ReturnStepKind
 from models.entities.review import OrderRuleTrace, ReviewRule, ReviewRun
 from models.entities.sales import Platform, SalesOrder, SalesOrderLine, SalesOrderStatus, Shop
 from models.entities.sites import (
@@ -54,6 +55,7 @@ __all__ = [
     "CountBin",
     "CountLine",
     "CountStatus",
+    "CustomerReturn",
     "JobStatus",
     "LabelTemplate",
     "LastCount",
@@ -77,6 +79,8 @@ __all__ = [
     "ReceiptScan",
     "ReceiptStatus",
     "Reservation",
+    "ReturnStep",
+    "ReturnStepKind",
     "ReviewRule",
     "ReviewRun",
     "Role",

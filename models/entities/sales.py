@@ -49,6 +49,7 @@ class SalesOrderStatus(StrEnum):
     PICKING = "picking"  # in a released wave
     PICKED = "picked"  # every unit at the packing location
     SHIPPED = "shipped"  # packed, weighed and sent to the customer (see Shipment)
+    RETURNED = "returned"  # every unit shipped came back (see CustomerReturn)
 
 
 class Shop(Base):
