@@ -34,8 +34,8 @@ MAX_NOTE = 255
 
 
 def parse_reason(text: str) -> tuple[ReturnReason, str]:
-    """A reason from its number in the list (1-5), its code (`damaged`), or free text (the
-    reason OTHER with the text as its note)."""
+    """A reason from its number in the list (1-5), its code (`changed_mind`) or its words
+    (`customer changed mind`), or free text (the reason OTHER with the text as its note)."""
     text = text.strip()
     if not text:
         raise InputError("Say why: pick a reason (1-5) or type it.")
@@ -45,6 +45,9 @@ def parse_reason(text: str) -> tuple[ReturnReason, str]:
     code = text.lower().replace("-", "_").replace(" ", "_")
     if code in ReturnReason.__members__.values() and code != ReturnReason.OTHER:
         return ReturnReason(code), ""
+    said = {words.lower(): reason for reason, words in REASON_TEXTS.items()}
+    if text.lower() in said:
+        return said[text.lower()], ""
     if len(text) > MAX_NOTE:
         raise InputError(f"A reason is at most {MAX_NOTE} characters.")
     return ReturnReason.OTHER, text

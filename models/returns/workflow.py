@@ -122,6 +122,7 @@ class ReturnsWorkflow:
         self._asking = ""
         self._qty: int | None = None
         self._retry = ScanRetry()
+        self._opened: dict[int, str] = {}  # order id -> its tracking (or order) number
         self._recent: deque[str] = deque(maxlen=8)
 
     # --- the calls a screen makes ----------------------------------------------------------
@@ -136,6 +137,17 @@ class ReturnsWorkflow:
             meaning = interpret(session, raw, symbology=symbology, options=self.options)
             return self._on_meaning(session, meaning, raw, key)
         return self._run(work, raw, key)
+
+    def open(self, text: str) -> Feedback:
+        """Open the shipped order a tracking number or an order number (SO-… or the shop's)
+        names, as if its parcel was scanned."""
+        def work(session: Session) -> Outcome:
+            found = orders.find_order(session, text.strip().removeprefix("SO-"))
+            if found is None:
+                raise InputError(f"No shipped order has the tracking number or order number "
+                                 f"{text.strip()}.")
+            return self._open(session, found, text)
+        return self._run(work, "", "")
 
     def enter(self, text: str) -> Feedback:
         """Typed input: the reason or the bin when asked, else a quantity for the next item
@@ -263,6 +275,11 @@ class ReturnsWorkflow:
         return self._choice.bin if self._choice else ""
 
     @property
+    def opened(self) -> list[str]:
+        """The tracking (or order) numbers of the orders opened so far, oldest first."""
+        return list(self._opened.values())
+
+    @property
     def recent(self) -> list[str]:
         """The last steps, newest first."""
         return list(self._recent)
@@ -335,6 +352,7 @@ class ReturnsWorkflow:
 
         def after() -> None:
             self._state = state
+            self._opened.setdefault(order.id, order.tracking_number or order.number)
             self._choice = None
             self._asking = ""
             self._qty = None
