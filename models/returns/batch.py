@@ -20,7 +20,7 @@ def parse_item(text: str) -> tuple[str, int]:
     """`CODE` or `CODE:QTY` from the command line."""
     code, _, qty = text.strip().rpartition(":") if ":" in text else (text.strip(), "", "1")
     if not code or not qty.isdigit() or int(qty) < 1:
-        raise InputError(f"'{text}' is no item: give CODE or CODE:QTY (QTY 1 or more).")
+        raise InputError(f"'{text}' is no item: give its barcode, with :2 after it for two.")
     return code, int(qty)
 
 

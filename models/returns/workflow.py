@@ -65,6 +65,8 @@ from models.users import authenticate
 _CHANGED = frozenset({"stock", "orders"})
 DONE_TEXTS = {ReturnStepKind.RESTOCK: "restocked to", ReturnStepKind.QUARANTINE:
               "quarantined at", ReturnStepKind.SCRAP: "scrapped to"}
+STEP_TEXTS = {ReturnStepKind.RECEIVE: "received", ReturnStepKind.RESTOCK: "restocked",
+              ReturnStepKind.QUARANTINE: "quarantined", ReturnStepKind.SCRAP: "scrapped"}
 CHOICE_TEXTS = {ReturnStepKind.RESTOCK: "Restock", ReturnStepKind.QUARANTINE: "Quarantine",
                 ReturnStepKind.SCRAP: "Scrap"}
 
@@ -196,8 +198,7 @@ class ReturnsWorkflow:
         item, _lot, qty = group
         self._choice = _Choice(kind, uuid.uuid4().hex)
         self._asking = "reason"
-        return Feedback.ok(f"{CHOICE_TEXTS[kind]} {item.sku} ×{qty}: why? {REASON_MENU}",
-                           self.view().prompt)
+        return Feedback.ok(f"{CHOICE_TEXTS[kind]} {item.sku} ×{qty}: why?", self.view().prompt)
 
     def give_reason(self, text: str) -> Feedback:
         """The reason for the chosen disposition: its number in the list, or words."""
@@ -268,6 +269,12 @@ class ReturnsWorkflow:
     def choice(self) -> str:
         """The disposition being asked about: "", "restock", "quarantine" or "scrap"."""
         return self._choice.kind.value if self._choice else ""
+
+    @property
+    def reason(self) -> str:
+        """The reason given for the disposition being asked about, as the clerk gave it."""
+        choice = self._choice
+        return describe_reason(choice.reason, choice.note) if choice and choice.reason else ""
 
     @property
     def suggested_bin(self) -> str:
@@ -409,7 +416,7 @@ class ReturnsWorkflow:
         def after() -> None:
             self._set(fresh)
             self._qty = None
-            self._recent.appendleft(f"{item.sku} ×{qty} received")
+            self._recent.appendleft(f"{item.sku} ×{qty} → {returns.code}")
         return Outcome(Feedback(Level.OK, text, _prompt(fresh), _CHANGED), after)
 
     def _ask_bin(self, session: Session, choice: _Choice) -> Outcome:
@@ -427,7 +434,7 @@ class ReturnsWorkflow:
         def after() -> None:
             self._choice = asked
             self._asking = "bin"
-        return Outcome(Feedback.ok(text, text), after)
+        return Outcome(Feedback.ok(text, _bin_prompt(suggested)), after)
 
     def _restock_to_code(self, session: Session, code: str) -> Outcome:
         state, choice = self._state, self._choice
@@ -473,7 +480,7 @@ class ReturnsWorkflow:
         def after() -> None:
             self._set(fresh)
             self._clear()
-            self._recent.appendleft(f"{sku} ×{done.qty} {done.kind} {place.code}")
+            self._recent.appendleft(f"{sku} ×{done.qty} → {place.code}")
         return Outcome(Feedback(Level.OK, text, _prompt(fresh), _CHANGED), after)
 
     def _undo(self, session: Session, key: str) -> Outcome:
@@ -489,7 +496,7 @@ class ReturnsWorkflow:
         step, before = undone
         fresh = _reload(session, state)
         sku = next((i.sku for i in fresh.items if i.product_id == step.product_id), "")
-        what = "received" if step.kind == ReturnStepKind.RECEIVE else step.kind
+        what = STEP_TEXTS[ReturnStepKind(step.kind)]
         text = (f"Undone before, not again: {sku} ×{step.qty} {what}." if before
                 else f"Undone: {sku} ×{step.qty} {what}.")
 
@@ -557,6 +564,10 @@ def _prompt(state: ReturnState) -> str:
     return "Scan a returned item, or the next parcel"
 
 
+def _bin_prompt(suggested: str) -> str:
+    return f"Scan the bin (Enter: {suggested})" if suggested else "Scan the bin to restock to"
+
+
 def _view(flow: ReturnsWorkflow) -> FloorView:
     state = flow.state
     recent = tuple(flow.recent)
@@ -579,13 +590,14 @@ def _view(flow: ReturnsWorkflow) -> FloorView:
     if asking == "reason":
         prompt = f"Why? {REASON_MENU}"
     elif asking == "bin":
-        prompt = (f"Scan the bin (Enter: {flow.suggested_bin})" if flow.suggested_bin
-                  else "Scan the bin to restock to")
+        prompt = _bin_prompt(flow.suggested_bin)
     elif asking == "approval":
         prompt = "Supervisor approval (F9) or cancel (Esc)"
     markers = []
     if flow.choice:
         markers.append(CHOICE_TEXTS[ReturnStepKind(flow.choice)])
+    if flow.reason:
+        markers.append(flow.reason)
     if flow.pending_qty is not None:
         markers.append(f"Quantity {flow.pending_qty}")
     return FloorView(
@@ -603,7 +615,12 @@ def _detail(item: ReturnItem) -> str:
         parts.append(f"{before} returned before")
     if item.waiting:
         parts.append(f"{item.waiting} waiting")
-    for kind in (ReturnStepKind.RESTOCK, ReturnStepKind.QUARANTINE, ReturnStepKind.SCRAP):
-        if item.disposed.get(kind):
-            parts.append(f"{item.disposed[kind]} {kind}")
+    restocked, quarantined, scrapped = (item.disposed.get(kind, 0) for kind in (
+        ReturnStepKind.RESTOCK, ReturnStepKind.QUARANTINE, ReturnStepKind.SCRAP))
+    if restocked:
+        parts.append(f"{restocked} restocked")
+    if quarantined:
+        parts.append(f"{quarantined} quarantined")
+    if scrapped:
+        parts.append(f"{scrapped} scrapped")
     return " · ".join(parts)

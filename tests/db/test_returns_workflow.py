@@ -168,7 +168,7 @@ def test_undo_reverses_the_last_step(db, actor, site, rita):
     flow.enter("2")
     assert _at(db, site, "TEA", "QUAR") == 1
     fb = flow.undo_last()
-    assert fb.message == "Undone: TEA ×1 quarantine."
+    assert fb.message == "Undone: TEA ×1 quarantined."
     assert (_at(db, site, "TEA", "QUAR"), _at(db, site, "TEA", "RET")) == (0, 1)
     fb = flow.undo_last()
     assert fb.message == "Undone: TEA ×1 received."

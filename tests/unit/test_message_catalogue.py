@@ -37,7 +37,7 @@ KEPT = ("waredesk scan sheet", "GS1 Digital Link", "WareDesk", "UTF-8", "GB18030
         "UPC-E", "GTIN", "SSCC", "REC-", "CMD-QTY", "Esc", "Enter", "PO-", "COUNT-", "CMD-DONE",
         "CMD-EMPTY", "CMD-UNDO", "WAVE-", "TOTE-", "waredesk shop add", "--profile", "--shop",
         "waredesk carrier add", "waredesk carrier import", "pool", "manual",
-        "waredesk order tracking", "--phone")
+        "waredesk order tracking", "--phone", "RMA-")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 SAMPLE = "Q7"  # a value as a code would be: it is no English word
 
