@@ -3216,6 +3216,10 @@ Workstation: {ws}</source>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
 </context>
 <context>
     <name>SalesOrdersPage</name>
