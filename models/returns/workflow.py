@@ -216,7 +216,7 @@ class ReturnsWorkflow:
             self._choice = choice
             self._asking = "approval"
             return Feedback.warning("Scrapping needs a supervisor: approval (F9), or cancel "
-                                    "(Esc).", "Supervisor approval (F9) or cancel (Esc)")
+                                    "(Esc).", self.view().prompt)
         return self._run(lambda s: self._dispose(s, choice, self.actor), "", "")
 
     def approve(self, *, username: str, password: str) -> Feedback:
@@ -325,6 +325,9 @@ class ReturnsWorkflow:
                 return Outcome(Feedback.error("Scan the parcel's tracking number or the order "
                                                "number first, then its items."))
             return self._item(session, meaning, key)
+        if isinstance(meaning, LocationScan) and self._state and self._state.waiting:
+            return Outcome(Feedback.error("Choose first: F2 restock, F3 quarantine or F4 "
+                                          "scrap.", self.view().prompt))
         found = orders.find_order(session, raw)
         if found is not None:
             return self._open(session, found, raw)
@@ -591,8 +594,8 @@ def _view(flow: ReturnsWorkflow) -> FloorView:
         prompt = f"Why? {REASON_MENU}"
     elif asking == "bin":
         prompt = _bin_prompt(flow.suggested_bin)
-    elif asking == "approval":
-        prompt = "Supervisor approval (F9) or cancel (Esc)"
+    elif asking == "approval" and group is not None:
+        prompt = f"Scrap {group[0].sku} ×{group[2]}: supervisor approval (F9) or cancel (Esc)"
     markers = []
     if flow.choice:
         markers.append(CHOICE_TEXTS[ReturnStepKind(flow.choice)])

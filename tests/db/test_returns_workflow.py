@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 from models.entities import CustomerReturn, ReturnStep, StockMove, StockPosting
 from models.feedback import Level
 from models.returns.workflow import ReturnsWorkflow
+from tests import factories as f
 from tests.db import packing_setup as pk
 from tests.db import picking_setup as setup
 from tests.db import returns_setup as rs
-from tests.db.picking_setup import CUP_EAN, TEA_CASE, TEA_EAN
+from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_CASE, TEA_EAN
 from tests.db.test_counting_workflow import LosesTheAnswer
 
 
@@ -117,6 +118,7 @@ def test_restock_quarantine_and_scrap_move_the_units_and_the_order_is_returned(
     flow.scrap()
     fb = flow.enter("3")
     assert fb.level is Level.WARNING and flow.asking == "approval"
+    assert flow.view().prompt == ("Scrap TEA ×1: supervisor approval (F9) or cancel (Esc)")
     denied = flow.approve(username="rita", password="return-12")
     assert denied.level is Level.ERROR and "may not do this" in denied.message
     fb = flow.approve(username="sam", password="approve-1")
@@ -147,6 +149,8 @@ def test_restock_refuses_a_bin_that_is_no_shelf(db, actor, site, rita):
     rs.shipped_order(db, actor, "R4", [("CUP", 1)], tracking="SF1000000004")
     flow = ReturnsWorkflow(db, rita)
     _ok(flow, "SF1000000004", CUP_EAN)
+    early = flow.scan("B-02")
+    assert early.message == "Choose first: F2 restock, F3 quarantine or F4 scrap."
     flow.restock()
     flow.enter("2")
     fb = flow.scan("PACK")
@@ -216,3 +220,22 @@ def test_an_order_not_shipped_is_not_returned(db, actor, site, rita):
     assert fb.message == "Order R8 is picked: only a shipped order can be returned."
     assert flow.scan(TEA_EAN).message == ("Scan the parcel's tracking number or the order "
                                           "number first, then its items.")
+
+
+def test_a_lot_tracked_item_comes_back_into_the_lot_that_was_shipped(db, actor, site, rita):
+    f.stock_in(db, actor, site["MILK"], site["A-02"], 5, lot_id=site["L-SOON"])
+    rs.shipped_order(db, actor, "R9", [("MILK", 2)], tracking="SF1000000009")
+    f.stock_in(db, actor, site["MILK"], site["A-02"], 5, lot_id=site["L-LATE"])
+    flow = ReturnsWorkflow(db, rita)
+    _ok(flow, "SF1000000009")
+    other = flow.scan(f"01{MILK_GTIN}10L-LATE")
+    assert other.level is Level.ERROR
+    assert other.message == "Lot L-LATE of MILK was not shipped on this order: put it aside."
+    fb = _ok(flow, f"01{MILK_GTIN}10L-SOON")
+    assert fb.message == "MILK lot L-SOON ×1 received to RET: 1 of 2 back."
+    _ok(flow, MILK_GTIN)  # no lot on the label: the only lot shipped
+    assert setup.quants(db, site["MILK"])[(site["RET"], site["L-SOON"])] == (2, 0)
+    flow.quarantine()
+    assert flow.enter("3").message == "MILK ×2 quarantined at QUAR (Defective)."
+    assert setup.quants(db, site["MILK"])[(site["QUAR"], site["L-SOON"])] == (2, 0)
+    assert setup.clean(db)

@@ -13,22 +13,25 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.qt_app import Translators
 from app.workspace import Workspace
 from models.db import Database
-from models.entities import LocationType, SalesOrder, User
+from models.entities import LocationType, SalesOrder, StockMove, User
 from models.feedback import Level
 from models.ledger import on_hand
 from models.masterdata.locations import LocationInput, save_location
 from models.packing.batch import pack_order
+from models.reference_data import virtual_location_id
 from models.users import actor_for
+from tests.gui.conftest import make_workspace
 from tests.gui.sample_data import Sample
 from tests.gui.screenshots import screenshot
 from tests.gui.test_floor_receiving import column, floor_rig, scan_and_wait
 from tests.gui.test_packing_page import EANS, picked
 from tests.unit.test_message_catalogue import english_left
+from views.floor.approval import ApprovalDialog
 from views.floor.returns_page import ReturnsPage
 
 TRACKING = "SF1234567890"
@@ -57,6 +60,14 @@ def stock(db: Database, sample: Sample, sku: str, location_id: int) -> int:
 def returns(qtbot, workspace: Workspace, sqlite_db: Database, sample: Sample,
             tmp_path: Path) -> Iterator[dict[str, Any]]:
     yield from floor_rig(qtbot, workspace, tmp_path, "returns", ReturnsPage)
+
+
+@pytest.fixture
+def picker(qtbot, runner, sqlite_db: Database, sample: Sample,
+           tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """The returns screen of pete, a picker, who may not scrap alone."""
+    yield from floor_rig(qtbot, make_workspace(runner, sqlite_db, "pete"), tmp_path, "returns",
+                         ReturnsPage)
 
 
 @pytest.fixture
@@ -146,3 +157,32 @@ def test_the_returns_screen_reads_in_chinese(chinese, qtbot, sqlite_db, sample):
         assert not english_left(label.text(), *data), label.text()
     assert not english_left(page.last_feedback.message, *data), page.last_feedback.message
     screenshot(page, "returns_zh")
+
+
+def test_a_scrap_by_a_picker_waits_for_a_supervisors_approval(picker, qtbot, sqlite_db, sample):
+    shipped(sqlite_db, sample)
+    page: ReturnsPage = picker["page"]
+    scan_and_wait(qtbot, picker, TRACKING)
+    scan_and_wait(qtbot, picker, EANS["MUG-CER-350"])
+    press(qtbot, picker, Qt.Key.Key_F4)
+    page.entry.setText("handle broken off")  # typed at a person's pace, not a scan burst
+    press(qtbot, picker, Qt.Key.Key_Return)
+    assert page.flash.level is Level.WARNING, page.last_feedback.message
+    assert page.prompt.text() == ("Scrap MUG-CER-350 ×1: supervisor approval (F9) or cancel "
+                                  "(Esc)")
+    assert page.markers.text() == "Scrap   handle broken off"
+    qtbot.keyClick(page.entry, Qt.Key.Key_F9)
+    dialog = page.dialog
+    assert isinstance(dialog, ApprovalDialog)
+    dialog.username.setText("alice")
+    dialog.password.setText("demo1234")
+    before = len(picker["sounds"].played)
+    dialog.submit()
+    qtbot.waitUntil(lambda: len(picker["sounds"].played) > before, timeout=5000)
+    assert page.last_feedback.message == ("MUG-CER-350 ×1 scrapped to INVENTORY-LOSS (handle "
+                                          "broken off, approved by alice).")
+    with sqlite_db.read() as s:
+        loss = virtual_location_id(s, LocationType.INVENTORY_LOSS)
+        assert s.scalar(select(func.sum(StockMove.qty)).where(
+            StockMove.to_location_id == loss,
+            StockMove.product_id == sample.products["MUG-CER-350"])) == 1

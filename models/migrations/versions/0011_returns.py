@@ -1,5 +1,6 @@
 """returns: a customer's parcel received against the order it was shipped on, and each step
-taken with it (received, restocked, quarantined, scrapped); permission returns.scrap
+taken with it (received, restocked, quarantined, scrapped); permission returns.scrap; orders
+found by tracking number alone
 
 Order status `returned` needs no change: sales_order.status has no CHECK.
 
@@ -71,11 +72,13 @@ def upgrade() -> None:
     sa.UniqueConstraint('undo_key', name=op.f('uq_return_step_undo_key'))
     )
     op.create_index('ix_return_step_return_id_id', 'return_step', ['return_id', 'id'], unique=False)
+    op.create_index('ix_sales_order_tracking_number', 'sales_order', ['tracking_number'], unique=False)
     add_permissions(op.get_bind(), PERMISSIONS)
 
 
 def downgrade() -> None:
     drop_permissions(op.get_bind(), PERMISSIONS)
+    op.drop_index('ix_sales_order_tracking_number', table_name='sales_order')
     op.drop_index('ix_return_step_return_id_id', table_name='return_step')
     op.drop_table('return_step')
     op.drop_index(op.f('ix_customer_return_created_at'), table_name='customer_return')
