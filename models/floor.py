@@ -9,11 +9,18 @@ call at a time), then render `view()` and play the feedback's sound.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from models.errors import DatabaseError, WareDeskError
 from models.feedback import Feedback
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from models.db import Database
 
 
 @dataclass
@@ -23,6 +30,40 @@ class Outcome:
 
     feedback: Feedback
     after: Callable[[], None] = lambda: None
+
+
+@dataclass
+class ScanRetry:
+    """Runs a workflow's steps and remembers the scan whose answer a lost connection left in
+    doubt (it may have committed): the same scan again reuses that scan's key, so it counts
+    once."""
+
+    doubt: tuple[str, str] | None = None  # the raw scan and its key
+
+    def key(self, raw: str, key: str | None) -> str:
+        """The key for this scan: a batch line's own, the doubtful scan's, or a new one."""
+        if key is not None:
+            return key
+        if self.doubt is not None and self.doubt[0] == raw:
+            return self.doubt[1]
+        return uuid.uuid4().hex
+
+    def run(self, db: Database, work: Callable[[Session], Outcome], raw: str, key: str,
+            prompt: Callable[[], str]) -> Feedback:
+        """Run one step in its own transaction; after the commit apply its state change and
+        answer its feedback, or answer the error (the workflow unchanged)."""
+        try:
+            outcome = db.transact(work)
+        except DatabaseError as exc:
+            self.doubt = (raw, key) if raw else None
+            return Feedback.error(f"{exc} The scan may not have been saved: scan it again "
+                                  "(it is never counted twice).")
+        except WareDeskError as exc:
+            self.doubt = None
+            return Feedback.error(str(exc), prompt())
+        self.doubt = None
+        outcome.after()
+        return outcome.feedback
 
 
 #: Typed digits up to this many are a quantity; longer ones are a barcode typed by hand.

@@ -29,6 +29,7 @@ class Perm(StrEnum):
     RECEIVE_UNPLANNED = "receiving.unplanned"
     RECEIVE_OVERRIDE = "receiving.override"
     PACK_OVERRIDE = "packing.override"
+    RETURNS_SCRAP = "returns.scrap"
     USERS_MANAGE = "users.manage"
     SYSTEM_ADMIN = "system.admin"
 
@@ -51,6 +52,7 @@ PERMISSION_DESCRIPTIONS: dict[Perm, str] = {
     Perm.RECEIVE_UNPLANNED: "Receive goods without a purchase order",
     Perm.RECEIVE_OVERRIDE: "Approve receiving more than the over-receipt tolerance",
     Perm.PACK_OVERRIDE: "Ship a parcel whose weight is outside the packing tolerance",
+    Perm.RETURNS_SCRAP: "Scrap returned goods (to inventory loss)",
     Perm.USERS_MANAGE: "Create users and assign roles",
     Perm.SYSTEM_ADMIN: "Back up, restore and upgrade the database",
 }
@@ -64,7 +66,7 @@ BUILTIN_ROLES: dict[str, frozenset[Perm]] = {
                   Perm.LOCATIONS_EDIT, Perm.DATA_IMPORT, Perm.DATA_EXPORT, Perm.LABELS_EDIT,
                   Perm.PURCHASING_EDIT, Perm.ORDERS_IMPORT, Perm.ORDERS_REVIEW,
                   Perm.ORDERS_APPROVE, Perm.CARRIERS_EDIT, Perm.RECEIVE_UNPLANNED,
-                  Perm.RECEIVE_OVERRIDE, Perm.PACK_OVERRIDE}
+                  Perm.RECEIVE_OVERRIDE, Perm.PACK_OVERRIDE, Perm.RETURNS_SCRAP}
     ),
     "receiver": frozenset(_FLOOR),
     "picker": frozenset(_FLOOR),

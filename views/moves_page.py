@@ -22,6 +22,8 @@ REASONS = {
     "pick": QT_TRANSLATE_NOOP("Reasons", "Pick"),
     "shipment": QT_TRANSLATE_NOOP("Reasons", "Shipment"),
     "return": QT_TRANSLATE_NOOP("Reasons", "Return"),
+    "restock": QT_TRANSLATE_NOOP("Reasons", "Restock"),
+    "quarantine": QT_TRANSLATE_NOOP("Reasons", "Quarantine"),
     "adjustment": QT_TRANSLATE_NOOP("Reasons", "Adjustment"),
     "count": QT_TRANSLATE_NOOP("Reasons", "Count"),
     "scrap": QT_TRANSLATE_NOOP("Reasons", "Scrap"),

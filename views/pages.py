@@ -74,6 +74,11 @@ def _packing(workspace: Workspace) -> QWidget:
     return PackingPage(workspace)
 
 
+def _returns(workspace: Workspace) -> QWidget:
+    from views.floor.returns_page import ReturnsPage
+    return ReturnsPage(workspace)
+
+
 def _counting(workspace: Workspace) -> QWidget:
     from views.floor.counting_page import CountingPage
     return CountingPage(workspace)
@@ -137,6 +142,7 @@ PAGES: list[PageSpec] = [
     PageSpec("transfers", QT_TRANSLATE_NOOP("Pages", "Transfers"), Perm.STOCK_MOVE, _transfers),
     PageSpec("picking", QT_TRANSLATE_NOOP("Pages", "Picking"), Perm.STOCK_MOVE, _picking),
     PageSpec("packing", QT_TRANSLATE_NOOP("Pages", "Packing"), Perm.STOCK_MOVE, _packing),
+    PageSpec("returns", QT_TRANSLATE_NOOP("Pages", "Returns"), Perm.STOCK_MOVE, _returns),
     PageSpec("counting", QT_TRANSLATE_NOOP("Pages", "Counting"), Perm.STOCK_MOVE, _counting),
     PageSpec("moves", QT_TRANSLATE_NOOP("Pages", "Move history"), Perm.STOCK_VIEW, _moves),
     PageSpec("products", QT_TRANSLATE_NOOP("Pages", "Products"), None, _products),

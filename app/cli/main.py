@@ -26,6 +26,7 @@ from app.cli import (
     printer_commands,
     purchasing_commands,
     receiving_commands,
+    return_commands,
     review_commands,
     sales_commands,
     scan_commands,
@@ -42,6 +43,7 @@ from models.errors import WareDeskError
 COMMAND_MODULES = [database_commands, user_commands, location_commands, data_commands,
                    purchasing_commands, receiving_commands, count_commands, sales_commands,
                    review_commands, carrier_commands, wave_commands, pack_commands,
+                   return_commands,
                    demo_commands, scan_commands, sim_commands,
                    print_commands, printer_commands]  # printer adds --printer to print
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from models.picking.workflow import PickingWorkflow
     from models.putaway import PutawayWorkflow
     from models.receiving import ReceiptSummary, ReceivingWorkflow
+    from models.returns.workflow import ReturnsWorkflow
     from models.transfers import TransferWorkflow
 
 W = TypeVar("W", bound=FloorWorkflow)
@@ -115,6 +116,15 @@ def packing(*, actor: Actor, options: ScanOptions | None = None
     def create(db: Database) -> PackingWorkflow:
         from models.packing.workflow import PackingWorkflow
         return PackingWorkflow(db, actor, options=options)
+    return create
+
+
+def returns(*, actor: Actor, options: ScanOptions | None = None
+            ) -> Callable[[Database], ReturnsWorkflow]:
+    """How to build a returns workflow."""
+    def create(db: Database) -> ReturnsWorkflow:
+        from models.returns.workflow import ReturnsWorkflow
+        return ReturnsWorkflow(db, actor, options=options)
     return create
 
 

@@ -30,6 +30,7 @@ from models.entities.purchasing import (
     Supplier,
 )
 from models.entities.receiving import Receipt, ReceiptScan, ReceiptStatus
+from models.entities.returns import CustomerReturn, ReturnStep, ReturnStepKind
 from models.entities.review import OrderRuleTrace, ReviewRule, ReviewRun
 from models.entities.sales import (
     OrderMapping,
@@ -61,6 +62,7 @@ __all__ = [
     "CountBin",
     "CountLine",
     "CountStatus",
+    "CustomerReturn",
     "JobStatus",
     "LabelTemplate",
     "LastCount",
@@ -85,6 +87,8 @@ __all__ = [
     "ReceiptScan",
     "ReceiptStatus",
     "Reservation",
+    "ReturnStep",
+    "ReturnStepKind",
     "ReviewRule",
     "ReviewRun",
     "Role",

@@ -52,6 +52,7 @@ class SalesOrderStatus(StrEnum):
     PICKING = "picking"  # in a released wave
     PICKED = "picked"  # every unit at the packing location
     SHIPPED = "shipped"  # packed, weighed and sent to the customer (see Shipment)
+    RETURNED = "returned"  # every unit shipped came back (see CustomerReturn)
 
 
 class Shop(Base):
@@ -84,6 +85,8 @@ class SalesOrder(Base):
         Index("ix_sales_order_status_ordered_at", "status", "ordered_at"),
         # A tracking number is given to one parcel of its carrier (NULLs never clash).
         Index("uq_sales_order_carrier_tracking", "carrier", "tracking_number", unique=True),
+        # A returned parcel is found by its tracking number alone.
+        Index("ix_sales_order_tracking_number", "tracking_number"),
         # The order list: newest first, a page at a time.
         Index("ix_sales_order_ordered_at_id", "ordered_at", "id"),
         # No CHECK on status: later steps add statuses, and changing a CHECK on SQLite means

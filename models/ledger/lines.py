@@ -17,7 +17,9 @@ class Reason(StrEnum):
     TRANSFER = "transfer"
     PICK = "pick"
     SHIPMENT = "shipment"
-    RETURN = "return"
+    RETURN = "return"  # a customer's return, received into the returns location
+    RESTOCK = "restock"  # a returned unit back on a shelf
+    QUARANTINE = "quarantine"
     ADJUSTMENT = "adjustment"
     COUNT = "count"
     SCRAP = "scrap"

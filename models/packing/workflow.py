@@ -23,7 +23,6 @@ packing slip afterwards.
 
 from __future__ import annotations
 
-import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -36,9 +35,9 @@ from models.actor import Actor
 from models.carriers.tracking import assign_tracking
 from models.db import Database
 from models.entities import Carrier, CarrierKind, SalesOrder, SalesOrderStatus, Shipment
-from models.errors import DatabaseError, InputError, WareDeskError
+from models.errors import InputError
 from models.feedback import Feedback, Level
-from models.floor import FloorLine, FloorView, Outcome
+from models.floor import FloorLine, FloorView, Outcome, ScanRetry
 from models.packing import parcel
 from models.packing.parcel import ParcelItem
 from models.packing.weights import Expected, expected_weight, parse_kg, weight_rule
@@ -109,7 +108,7 @@ class PackingWorkflow:
         self._weighing: _Weighing | None = None
         self._asking = ""
         self._shipped: Shipped | None = None
-        self._doubt: tuple[str, str] | None = None
+        self._retry = ScanRetry()
         self._recent: deque[str] = deque(maxlen=8)
 
     # --- the calls a screen makes ----------------------------------------------------------
@@ -118,9 +117,7 @@ class PackingWorkflow:
              ) -> Feedback:
         """Handle one scan from a device (or a batch file's line, whose `key` keeps a replay
         of the same file from counting twice)."""
-        again = self._doubt is not None and self._doubt[0] == raw
-        if key is None:
-            key = self._doubt[1] if again and self._doubt else uuid.uuid4().hex
+        key = self._retry.key(raw, key)
         if self._asking == "tracking" and not raw.upper().startswith(("CMD-", "TOTE-")):
             weighing = self._weighing
             assert weighing is not None
@@ -252,18 +249,7 @@ class PackingWorkflow:
     # --- internals ---------------------------------------------------------------------------
 
     def _run(self, work: Callable[[Session], Outcome], raw: str, key: str) -> Feedback:
-        try:
-            outcome = self.db.transact(work)
-        except DatabaseError as exc:
-            self._doubt = (raw, key) if raw else None
-            return Feedback.error(f"{exc} The scan may not have been saved: scan it again "
-                                  "(it is never counted twice).")
-        except WareDeskError as exc:
-            self._doubt = None
-            return Feedback.error(str(exc), self.view().prompt)
-        self._doubt = None
-        outcome.after()
-        return outcome.feedback
+        return self._retry.run(self.db, work, raw, key, lambda: self.view().prompt)
 
     def _on_meaning(self, session: Session, meaning: Meaning, raw: str, key: str
                     ) -> Outcome:

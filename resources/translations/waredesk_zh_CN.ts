@@ -1979,6 +1979,10 @@ Workstation: {ws}</source>
         <translation>打包验货</translation>
     </message>
     <message>
+        <source>Returns</source>
+        <translation>退货入库</translation>
+    </message>
+    <message>
         <source>Counting</source>
         <translation>盘点作业</translation>
     </message>
@@ -2977,6 +2981,14 @@ Workstation: {ws}</source>
         <translation>退货</translation>
     </message>
     <message>
+        <source>Restock</source>
+        <translation>退货上架</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
         <source>Adjustment</source>
         <translation>库存调整</translation>
     </message>
@@ -3161,6 +3173,49 @@ Workstation: {ws}</source>
     <message>
         <source>Throw away the changes to {record}?</source>
         <translation>放弃对 {record} 的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPage</name>
+    <message>
+        <source>Returns</source>
+        <translation>退货入库</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Restock</source>
+        <translation>重新上架</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>主管批准</translation>
+    </message>
+    <message>
+        <source>Undo last step</source>
+        <translation>撤销上一步</translation>
+    </message>
+    <message>
+        <source>Type 1-5 from the list, or the reason in words, then Enter</source>
+        <translation>输入列表中的 1-5，或直接输入原因，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Scan the bin to restock to, or Enter for the suggested one</source>
+        <translation>扫描要上架的货位，或按 Enter 使用建议货位</translation>
     </message>
 </context>
 <context>
@@ -3852,6 +3907,10 @@ Workstation: {ws}</source>
     <message>
         <source>Shipped</source>
         <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
     </message>
 </context>
 <context>

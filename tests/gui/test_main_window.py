@@ -28,18 +28,18 @@ def navigation_labels(window: MainWindow) -> list[str]:
 
 def test_navigation_lists_the_areas_that_exist(window):
     assert navigation_labels(window) == [
-        "Stock", "Receiving", "Putaway", "Transfers", "Picking", "Packing", "Counting",
+        "Stock", "Receiving", "Putaway", "Transfers", "Picking", "Packing", "Returns", "Counting",
         "Move history", "Products", "Locations", "Purchase orders", "Sales orders", "Waves",
         "Counts", "Printing", "Devices", "Settings"]
     assert isinstance(window.current_page(), StockPage)
 
 
 def test_ctrl_and_a_number_switches_areas(qtbot, window):
-    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "moves"
     assert isinstance(window.stack.currentWidget(), MovesPage)
-    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_key() == "products"
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "returns"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "stock"
 
@@ -50,7 +50,7 @@ def test_ctrl_f_puts_the_cursor_in_the_first_filter_field(qtbot, window):
 
 
 def test_clicking_an_area_in_the_list_shows_it(qtbot, window):
-    rect = window.navigation.visualItemRect(window.navigation.item(8))
+    rect = window.navigation.visualItemRect(window.navigation.item(9))
     qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton,
                      pos=rect.center())
     assert window.current_key() == "products"

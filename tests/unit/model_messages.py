@@ -31,6 +31,7 @@ MODULES = (
     *sorted((ROOT / "models" / "carriers").glob("*.py")),  # what a packer is told
     *sorted((ROOT / "models" / "picking").glob("*.py")),  # the picking workflow
     *sorted((ROOT / "models" / "packing").glob("*.py")),  # the packing workflow
+    *sorted((ROOT / "models" / "returns").glob("*.py")),  # the returns workflow
     ROOT / "models" / "floor.py",
     ROOT / "models" / "ledger" / "posting.py",
     ROOT / "models" / "ledger" / "context.py",

@@ -18,6 +18,7 @@ STATUS_TEXT = {
     SalesOrderStatus.PICKING: QT_TRANSLATE_NOOP("SalesOrderStatus", "Picking"),
     SalesOrderStatus.PICKED: QT_TRANSLATE_NOOP("SalesOrderStatus", "Picked"),
     SalesOrderStatus.SHIPPED: QT_TRANSLATE_NOOP("SalesOrderStatus", "Shipped"),
+    SalesOrderStatus.RETURNED: QT_TRANSLATE_NOOP("SalesOrderStatus", "Returned"),
 }
 
 PLATFORM_TEXT = {
