@@ -51,7 +51,7 @@ def test_choosing_chinese_in_the_settings_shows_the_window_in_chinese(qtbot, she
     qtbot.waitUntil(lambda: shell.window is not None and shell.window is not window)
     chinese = shell.window
     assert labels(chinese) == ["库存", "收货", "上架", "调拨", "拣货", "打包验货", "退货入库",
-                              "盘点作业", "库存流水", "商品", "库位", "采购单", "销售订单",
+                              "盘点作业", "库存流水", "商品", "库位", "采购单", "销售订单", "波次",
                               "盘点单", "打印", "设备", "设置"]
     assert chinese.current_key() == "settings"
     assert chinese.workspace.user.actor.username == "alice"
