@@ -38,6 +38,7 @@ from models.db import Database
 from models.entities import Carrier, CarrierKind, SalesOrder, SalesOrderStatus, Shipment
 from models.errors import DatabaseError, InputError, WareDeskError
 from models.feedback import Feedback, Level
+from models.figures import plain
 from models.floor import FloorLine, FloorView, Outcome
 from models.packing import parcel
 from models.packing.parcel import ParcelItem
@@ -163,20 +164,20 @@ class PackingWorkflow:
         if expected.unweighed:
             self._weighing = _Weighing(weight, accepted=False)
             self._asking = "confirm"
-            self._recent.appendleft(f"{weight} kg, not checked")
+            self._recent.appendleft(f"{plain(weight)} kg, not checked")
             return Feedback.warning(
                 f"{', '.join(expected.unweighed)} has no weight in the product list, so "
-                f"{weight} kg cannot be checked: look over the parcel and confirm (Enter), or "
-                "weigh again.", "Confirm the parcel (Enter) or weigh again (F5)")
+                f"{plain(weight)} kg cannot be checked: look over the parcel and confirm "
+                "(Enter), or weigh again.", "Confirm the parcel (Enter) or weigh again (F5)")
         if not expected.fits(weight):
             self._weighing = _Weighing(weight, accepted=False)
             self._asking = "approval"
-            self._recent.appendleft(f"{weight} kg, outside")
+            self._recent.appendleft(f"{plain(weight)} kg, outside")
             return Feedback.error(
-                f"{weight} kg is outside the expected {expected.describe()}: check the items "
-                "and weigh again (F5), or a supervisor approves (F9).",
+                f"{plain(weight)} kg is outside the expected {expected.describe()}: check the "
+                "items and weigh again (F5), or a supervisor approves (F9).",
                 "Weigh again (F5) or supervisor approval (F9)")
-        self._recent.appendleft(f"{weight} kg")
+        self._recent.appendleft(f"{plain(weight)} kg")
         accepted = _Weighing(weight, accepted=True)
         return self._run(lambda s: self._forward(s, accepted, typed=None), "", "")
 
@@ -398,7 +399,8 @@ class PackingWorkflow:
                 self._weighing = weighing
                 self._asking = "tracking"
             return Outcome(Feedback.ok(
-                f"{weighing.kg} kg: scan the tracking number of the {state.carrier} waybill.",
+                f"{plain(weighing.kg)} kg: scan the tracking number of the {state.carrier} "
+                "waybill.",
                 f"Scan the {state.carrier} waybill's number"), ask)
         number = assign_tracking(session, self.actor, order_id=order.id, typed=typed)
         shipment = parcel.ship(session, self.actor, order, weight_kg=weighing.kg,
@@ -413,8 +415,9 @@ class PackingWorkflow:
             self._asking = ""
             self._shipped = done
             self._recent.appendleft(f"{order.number} shipped {state.carrier} {number}")
+        kg = plain(shipment.weight_kg or weighing.kg)
         return Outcome(Feedback(Level.OK, f"Order {order.number} shipped: {state.carrier} "
-                                 f"{number}, {shipment.weight_kg} kg{approved}.",
+                                 f"{number}, {kg} kg{approved}.",
                                  "Put the waybill on the parcel; scan the next tote",
                                  _CHANGED), after)
 
@@ -472,17 +475,17 @@ def _view(flow: PackingWorkflow) -> FloorView:
     first = next((i for i in state.items if i.left), None)
     lines = tuple(FloorLine(
         sku=i.sku, name=i.name, expected=i.qty, done=i.scanned,
-        detail=f"{i.weight_g} g each" if i.weight_g else "no weight",
+        detail=f"{plain(i.weight_g)} g each" if i.weight_g else "no weight",
         current=i is first) for i in state.items)
     weighed = flow.weighed_kg
     current = f"Expected {state.expected.describe()}"
     if weighed is not None:
-        current += f" · weighed {weighed} kg"
+        current += f" · weighed {plain(weighed)} kg"
     asking = flow.asking
     prompts = {"approval": "Weigh again (F5) or supervisor approval (F9)",
                "confirm": "Confirm the parcel (Enter) or weigh again (F5)",
                "tracking": f"Scan the {state.carrier} waybill's number"}
-    markers = (f"Weighed {weighed} kg",) if weighed is not None else ()
+    markers = (f"Weighed {plain(weighed)} kg",) if weighed is not None else ()
     return FloorView(
         title=f"Packing order {state.number}", prompt=prompts.get(asking, _prompt(state)),
         lines=lines, recent=tuple(flow.recent), current=current,

@@ -60,13 +60,13 @@ def test_a_picked_order_is_verified_weighed_and_shipped_to_the_customer(db, acto
     _ok(flow, TEA_EAN, CUP_EAN)
     fb = _ok(flow, TEA_EAN)
     assert "Every item of order T1 is scanned" in fb.message
-    assert flow.view().current == "Expected 0.850 kg (0.765–0.935)"  # 800 g + 50 g packing
+    assert flow.view().current == "Expected 0.85 kg (0.765–0.935)"  # 800 g + 50 g packing
     fb = flow.weigh("0.86")
     assert fb.level is Level.OK
-    assert fb.message == "0.860 kg: scan the tracking number of the SF waybill."
+    assert fb.message == "0.86 kg: scan the tracking number of the SF waybill."
     assert flow.asking == "tracking"
     fb = flow.scan("SF1234567890")
-    assert fb.message == "Order T1 shipped: SF SF1234567890, 0.860 kg."
+    assert fb.message == "Order T1 shipped: SF SF1234567890, 0.86 kg."
     assert _order(db, order_id) == ("shipped", "SF1234567890")
     assert flow.shipped.tracking == "SF1234567890"
     assert setup.quants(db, site["TEA"]) == {(site["A-01"], None): (8, 0)}
@@ -116,7 +116,7 @@ def test_a_weight_outside_the_tolerance_waits_for_a_supervisor(db, actor, site, 
     _ok(flow, "TOTE-T4", TEA_EAN, TEA_EAN)
     fb = flow.weigh("0.70")
     assert fb.level is Level.ERROR
-    assert fb.message == ("0.700 kg is outside the expected 0.550 kg (0.495–0.605): check the "
+    assert fb.message == ("0.7 kg is outside the expected 0.55 kg (0.495–0.605): check the "
                           "items and weigh again (F5), or a supervisor approves (F9).")
     assert flow.asking == "approval"
     assert _order(db, order_id)[0] == "picked"
@@ -125,7 +125,7 @@ def test_a_weight_outside_the_tolerance_waits_for_a_supervisor(db, actor, site, 
     assert flow.asking == "approval"
     fb = flow.approve(username="sam", password="approve-1")
     assert fb.level is Level.OK
-    assert fb.message == "Order T4 shipped: EMS EA100000003CN, 0.700 kg, approved by sam."
+    assert fb.message == "Order T4 shipped: EMS EA100000003CN, 0.7 kg, approved by sam."
     with db.read() as s:
         sam = s.scalar(select(Shipment.approved_by))
     assert sam == pk.user(db, "sam", "approve-1").user_id
@@ -138,7 +138,7 @@ def test_a_weight_weighed_again_within_the_tolerance_ships_from_the_pool(db, act
     _ok(flow, "TOTE-T5", CUP_EAN)
     assert flow.weigh("0.20").level is Level.ERROR  # 0.350 ± 0.050
     fb = flow.weigh("0.39")
-    assert fb.level is Level.OK and fb.message == "Order T5 shipped: EMS EA100000003CN, 0.390 kg."
+    assert fb.level is Level.OK and fb.message == "Order T5 shipped: EMS EA100000003CN, 0.39 kg."
     assert _order(db, order_id) == ("shipped", "EA100000003CN")
 
 
@@ -148,7 +148,7 @@ def test_the_tolerance_is_a_setting(db, actor, site, pat):
     pk.picked_order(db, actor, "T6", [("TEA", 2)], shop="JD")
     flow = PackingWorkflow(db, pat)
     _ok(flow, "TOTE-T6", TEA_EAN, TEA_EAN)
-    assert flow.view().current == "Expected 0.550 kg (0.275–0.825)"
+    assert flow.view().current == "Expected 0.55 kg (0.275–0.825)"
     assert flow.weigh("0.8").level is Level.OK
 
 
@@ -160,7 +160,7 @@ def test_a_product_without_a_weight_is_confirmed_by_the_packer(db, actor, site, 
     _ok(flow, "TOTE-T7", CUP_EAN)
     fb = flow.weigh("1.5")
     assert fb.level is Level.WARNING
-    assert fb.message.startswith("CUP has no weight in the product list, so 1.500 kg cannot be "
+    assert fb.message.startswith("CUP has no weight in the product list, so 1.5 kg cannot be "
                                  "checked")
     assert _order(db, order_id)[0] == "picked"
     fb = flow.enter("")

@@ -95,7 +95,9 @@ def test_an_order_is_packed_by_wedge_scans_and_the_simulated_scale(
     scan("6901234567892")
     scan("6901234567892")
     assert page.units_progress.text() == "Units 3 / 3"
-    assert page.current.text() == "Expected 0.760 kg (0.684–0.836)"
+    assert page.current.text() == "Expected 0.76 kg (0.684–0.836)"
+    assert [page.table.item(row, 5).text() for row in range(2)] == ["350 g each",
+                                                                    "180 g each"]
 
     def weigh(kg: str) -> None:
         before = len(packing["sounds"].played)
