@@ -20,7 +20,6 @@ from app.device_settings import DeviceSettings
 from app.printer_profiles import PrinterProfile, PrinterSettings
 from app.workspace import Workspace
 from devices.sim.scale import SimulatedScale
-from models.carriers.carriers import add_carrier
 from models.db import Database
 from models.entities import Product, SalesOrder, User
 from models.feedback import Level
@@ -41,7 +40,6 @@ def picked(db: Database, sample: Sample) -> None:
     """SO-1 (2 T-shirts, a mug) and SO-2 picked into TOTE-001 and TOTE-002, to go by SF."""
     with db.write() as s:
         actor = actor_for(s, s.scalar(select(User).where(User.username == "alice")), "PACK-01")
-        add_carrier(s, actor, code="SF", name="SF Express 顺丰速运", kind="manual")
         s.get(Product, sample.products["TSH-WHT-M"]).weight_g = Decimal(180)
         s.get(Product, sample.products["MUG-CER-350"]).weight_g = Decimal(350)
     code = plan_wave(db)

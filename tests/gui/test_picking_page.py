@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.workspace import Workspace
+from models.carriers.carriers import add_carrier
 from models.db import Database
 from models.entities import Quant, SalesOrder, User
 from models.feedback import Level
@@ -42,6 +43,7 @@ def plan_wave(db: Database) -> str:
                 recipient="王小明", phone="13812345678", city="上海市", street="南京路 1号",
                 lines=tuple(OrderLineInput(sku, sku, qty, Decimal("9.90"))
                             for sku, qty in lines)))
+        add_carrier(s, actor, code="SF", name="SF Express 顺丰速运", kind="manual")
         add_rule(s, actor, name="All", conditions={},
                  actions={"decision": "approve", "warehouse": "SH1", "carrier": "SF"})
         review_orders(s, actor)

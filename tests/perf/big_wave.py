@@ -11,9 +11,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from models.carriers.carriers import add_carrier
-from models.carriers.ranges import RangeInput, add_range
 from models.db import Database
+from models.demo.carriers import seed_carriers
 from models.entities import Barcode, Location, LocationType, Product, Quant, Tracking, Warehouse
 from models.picking.picklist import pick_rows
 from models.picking.planning import WaveRules, plan_waves
@@ -36,9 +35,7 @@ def wave_scans(db: Database, *, carrier: str = "SF", orders: int = ORDERS) -> li
         wh = s.scalar(select(Warehouse.id).where(Warehouse.code == "BIG"))
         s.add(Location(warehouse_id=wh, code="PACK-1", barcode="PACK-1",
                        type=LocationType.PACKING))
-        add_carrier(s, actor, code="SF", name="SF Express 顺丰速运", kind="manual")
-        add_carrier(s, actor, code="EMS", name="China EMS", kind="pool", check_rule="s10")
-        add_range(s, actor, carrier="EMS", spec=RangeInput("EA", "10000000", "10009999", "CN"))
+        seed_carriers(s, actor)  # SF and EMS, as in the demo
         stocked = s.execute(
             select(Product.sku, Quant.on_hand - Quant.reserved)
             .join(Quant, Quant.product_id == Product.id)
