@@ -22,6 +22,7 @@ from models import audit
 from models.actor import Actor
 from models.entities import (
     OrderRuleTrace,
+    PickTask,
     Product,
     ReviewRun,
     SalesOrder,
@@ -110,14 +111,22 @@ def load_orders(session: Session, *, order_ids: Sequence[int] | None = None,
 
 
 def _lines(session: Session, order_ids: list[int]) -> dict[int, list[Any]]:
+    """The orders' lines, each with the units picked for it already (a retried order that
+    was short-picked has some at the packing table: only the rest is reserved again)."""
     found: dict[int, list[Any]] = defaultdict(list)
     for start in range(0, len(order_ids), _CHUNK):
+        chunk = order_ids[start:start + _CHUNK]
+        picked = (select(PickTask.order_line_id, func.sum(PickTask.picked).label("units"))
+                  .where(PickTask.order_id.in_(chunk)).group_by(PickTask.order_line_id)
+                  .subquery())
         rows = session.execute(
             select(SalesOrderLine.order_id, SalesOrderLine.id.label("line_id"),
                    SalesOrderLine.line_no, SalesOrderLine.sku, SalesOrderLine.product_id,
-                   SalesOrderLine.qty, Product.sku.label("product_sku"), Product.category)
+                   SalesOrderLine.qty, func.coalesce(picked.c.units, 0).label("picked"),
+                   Product.sku.label("product_sku"), Product.category)
             .outerjoin(Product, Product.id == SalesOrderLine.product_id)
-            .where(SalesOrderLine.order_id.in_(order_ids[start:start + _CHUNK]))
+            .outerjoin(picked, picked.c.order_line_id == SalesOrderLine.id)
+            .where(SalesOrderLine.order_id.in_(chunk))
             .order_by(SalesOrderLine.order_id, SalesOrderLine.line_no))
         for row in rows:
             found[row.order_id].append(row)
@@ -199,7 +208,8 @@ def _reserve(session: Session, actor: Actor, orders: list[_Order],
         # Higher priority first; within a priority the oldest order (a stable sort keeps it).
         for order in sorted(group, key=lambda o: -o.priority):
             to_reserve = [LineToReserve(line.line_id, line.line_no, line.sku, line.product_id,
-                                        line.qty) for line in lines[order.row.id]]
+                                        line.qty - line.picked)
+                          for line in lines[order.row.id] if line.qty > line.picked]
             allocation = pool.allocate(f"{order.row.code} {order.row.number}", to_reserve,
                                        policy=policy)
             order.allocation = allocation
