@@ -82,6 +82,11 @@ def test_a_wave_is_picked_into_totes_by_wedge_scans(picking, qtbot, sqlite_db, s
     scan("6901234567915")
     scan("6901234567915")
     assert "is picked: take it to packing PACK-01" in page.last_feedback.message
+    # The mug's detail (its bin and both orders' totes) wraps onto more lines, whole.
+    detail = page.table.item(1, 5)
+    assert detail.text() == detail.toolTip() == ("A-02-01 · #1 SO-1 → TOTE-001 ×1, #2 SO-2 → "
+                                                 "TOTE-002 ×1")
+    assert page.table.rowHeight(1) > page.table.rowHeight(0) > 40
     screenshot(page, "picking")
     page.entry.setFocus()
     qtbot.keyClick(page.entry, Qt.Key.Key_F10)
