@@ -111,22 +111,14 @@ def load_orders(session: Session, *, order_ids: Sequence[int] | None = None,
 
 
 def _lines(session: Session, order_ids: list[int]) -> dict[int, list[Any]]:
-    """The orders' lines, each with the units picked for it already (a retried order that
-    was short-picked has some at the packing table: only the rest is reserved again)."""
     found: dict[int, list[Any]] = defaultdict(list)
     for start in range(0, len(order_ids), _CHUNK):
-        chunk = order_ids[start:start + _CHUNK]
-        picked = (select(PickTask.order_line_id, func.sum(PickTask.picked).label("units"))
-                  .where(PickTask.order_id.in_(chunk)).group_by(PickTask.order_line_id)
-                  .subquery())
         rows = session.execute(
             select(SalesOrderLine.order_id, SalesOrderLine.id.label("line_id"),
                    SalesOrderLine.line_no, SalesOrderLine.sku, SalesOrderLine.product_id,
-                   SalesOrderLine.qty, func.coalesce(picked.c.units, 0).label("picked"),
-                   Product.sku.label("product_sku"), Product.category)
+                   SalesOrderLine.qty, Product.sku.label("product_sku"), Product.category)
             .outerjoin(Product, Product.id == SalesOrderLine.product_id)
-            .outerjoin(picked, picked.c.order_line_id == SalesOrderLine.id)
-            .where(SalesOrderLine.order_id.in_(chunk))
+            .where(SalesOrderLine.order_id.in_(order_ids[start:start + _CHUNK]))
             .order_by(SalesOrderLine.order_id, SalesOrderLine.line_no))
         for row in rows:
             found[row.order_id].append(row)
@@ -183,6 +175,18 @@ def _apply(order: _Order, verdict: Verdict, warehouses: dict[str, int]) -> None:
         order.reason = actions.reason
 
 
+def _picked(session: Session, order_ids: list[int]) -> dict[int, int]:
+    """Units picked already per order line: a retried order that was short-picked has some
+    at the packing table, and only the rest is reserved again."""
+    found: dict[int, int] = {}
+    for start in range(0, len(order_ids), _CHUNK):
+        found.update((line_id, int(units)) for line_id, units in session.execute(
+            select(PickTask.order_line_id, func.sum(PickTask.picked))
+            .where(PickTask.order_id.in_(order_ids[start:start + _CHUNK]), PickTask.picked > 0)
+            .group_by(PickTask.order_line_id)))
+    return found
+
+
 def _reserve(session: Session, actor: Actor, orders: list[_Order],
              lines: dict[int, list[Any]]) -> None:
     """Reserve the stock of the orders about to be approved: the highest priority first, then
@@ -201,6 +205,7 @@ def _reserve(session: Session, actor: Actor, orders: list[_Order],
         by_warehouse[order.warehouse_id].append(order)
     policy = partial_policy(session)
     today = date.today()
+    picked = _picked(session, [o.row.id for o in wanted])
     for warehouse_id, group in sorted(by_warehouse.items()):
         products = {line.product_id for o in group for line in lines[o.row.id]
                     if line.product_id}
@@ -208,8 +213,9 @@ def _reserve(session: Session, actor: Actor, orders: list[_Order],
         # Higher priority first; within a priority the oldest order (a stable sort keeps it).
         for order in sorted(group, key=lambda o: -o.priority):
             to_reserve = [LineToReserve(line.line_id, line.line_no, line.sku, line.product_id,
-                                        line.qty - line.picked)
-                          for line in lines[order.row.id] if line.qty > line.picked]
+                                        line.qty - picked.get(line.line_id, 0))
+                          for line in lines[order.row.id]
+                          if line.qty > picked.get(line.line_id, 0)]
             allocation = pool.allocate(f"{order.row.code} {order.row.number}", to_reserve,
                                        policy=policy)
             order.allocation = allocation
