@@ -20,6 +20,7 @@ from models.actor import Actor
 from models.entities import (
     Location,
     LocationType,
+    Lot,
     PackScan,
     PickEvent,
     PickTask,
@@ -115,6 +116,14 @@ def parcel_items(session: Session, order_id: int) -> list[ParcelItem]:
         .order_by(Product.sku)).all()
     return [ParcelItem(pid, sku, name, weight, int(qty), int(scanned.get(pid, 0)))
             for pid, sku, name, weight, qty in rows]
+
+
+def picked_lots(session: Session, order_id: int, product_id: int) -> list[str]:
+    """The lot numbers of a product picked for the order (none for a product without lots)."""
+    return list(session.scalars(
+        select(Lot.number).join(StockMove, StockMove.lot_id == Lot.id)
+        .where(_picked_moves(order_id), StockMove.product_id == product_id)
+        .distinct().order_by(Lot.number)))
 
 
 def packing_place(session: Session, order_id: int) -> str:

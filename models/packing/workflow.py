@@ -3,8 +3,9 @@ drives.
 
 Scan the order's tote (TOTE-…) or its number (SO-… or the shop's order number, from the
 packing slip): the order must be picked, its units at the packing table. Scan every item: a
-product or pack barcode counts its units; an item not in the order, or one more than the order
-has, is refused (put it aside). Each accepted scan is saved at once with its key, so a restart
+product or pack barcode counts its units; an item not in the order, one more than the order
+has, or a GS1 code whose lot (10) is not one picked for the order, is refused (put it aside); a
+code without a lot is taken as it is. Each accepted scan is saved at once with its key, so a restart
 goes on where the packer was and a scan retried after a lost answer counts once. CMD-UNDO
 (Ctrl+Z) takes the last item scan back.
 
@@ -342,6 +343,13 @@ class PackingWorkflow:
             return Outcome(Feedback.error(
                 f"Wrong item: {meaning.sku} is not in order {state.number}; put it aside.",
                 _prompt(state)))
+        if meaning.lot:
+            lots = parcel.picked_lots(session, state.id, item.product_id)
+            if lots and meaning.lot not in lots:
+                return Outcome(Feedback.error(
+                    f"Wrong lot: {meaning.sku} lot {meaning.lot} was not picked for order "
+                    f"{state.number} (picked: lot {', '.join(lots)}); put it aside.",
+                    _prompt(state)), lambda: self._set(state))
         if parcel.already_scanned(session, key):
             fresh = _reload(session, state)
             return Outcome(Feedback.ok(f"{meaning.sku}: counted before, not again.",

@@ -11,9 +11,9 @@ from models.picking.workflow import PickingWorkflow
 from models.sales.shops import ShopInput, save_shop
 from models.users import authenticate, create_user
 from tests.db import picking_setup as setup
-from tests.db.picking_setup import CUP_EAN, TEA_EAN
+from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_EAN
 
-EANS = {"TEA": TEA_EAN, "CUP": CUP_EAN}
+EANS = {"TEA": TEA_EAN, "CUP": CUP_EAN, "MILK": MILK_GTIN}  # a plain GTIN: the lot shown
 
 
 def packing_site(db: Database, actor: Actor) -> setup.Site:

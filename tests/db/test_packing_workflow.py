@@ -15,9 +15,10 @@ from models.entities import PackScan, Product, SalesOrder, Shipment, StockMove, 
 from models.feedback import Level
 from models.packing.weights import TOLERANCE_PCT
 from models.packing.workflow import PackingWorkflow
+from tests import factories as f
 from tests.db import packing_setup as pk
 from tests.db import picking_setup as setup
-from tests.db.picking_setup import CUP_EAN, TEA_CASE, TEA_EAN
+from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_CASE, TEA_EAN
 from tests.db.test_counting_workflow import LosesTheAnswer
 
 
@@ -244,3 +245,20 @@ def test_two_packers_on_one_order_never_scan_more_than_it_has(db, actor, site, p
     assert extra.level is Level.ERROR
     assert extra.message == "Extra item: order T12 has 1 TEA, all scanned; put it aside."
     assert second.asking == "weight"
+
+
+def test_an_item_of_a_lot_not_picked_for_the_order_is_refused(db, actor, site, pat):
+    f.stock_in(db, actor, site["MILK"], site["A-02"], 5, lot_id=site["L-LATE"])
+    f.stock_in(db, actor, site["MILK"], site["A-02"], 5, lot_id=site["L-SOON"])
+    order_id = pk.picked_order(db, actor, "T9", [("MILK", 3)])  # the earliest expiry: L-SOON
+    flow = PackingWorkflow(db, pat)
+    _ok(flow, "TOTE-T9")
+    fb = flow.scan(f"01{MILK_GTIN}10L-LATE")
+    assert (fb.level, fb.message) == (Level.ERROR, "Wrong lot: MILK lot L-LATE was not picked "
+                                      "for order T9 (picked: lot L-SOON); put it aside.")
+    assert flow.order.left == 3
+    fb = _ok(flow, f"01{MILK_GTIN}10L-SOON", MILK_GTIN, f"01{MILK_GTIN}10L-SOON")
+    assert fb.message.startswith("MILK ×1: 3 of 3.")
+    with db.read() as s:
+        assert s.scalar(select(func.sum(PackScan.qty)).where(PackScan.order_id == order_id)) == 3
+    assert setup.clean(db)
