@@ -332,12 +332,14 @@ class PackingWorkflow:
     def _item(self, session: Session, meaning: ProductScan, key: str) -> Outcome:
         known = self._order
         assert known is not None
-        # Read again under the order's lock: another packer may have scanned into it.
+        # The items read again under the order's lock: another packer may have scanned into
+        # it. The rest (carrier, packing place, expected weight) stays as read when the order
+        # was opened: a picked order's units do not change, and a scan waits on fewer reads.
         order = session.get(SalesOrder, known.id, with_for_update=True)
         assert order is not None
         if order.status != SalesOrderStatus.PICKED:
             raise InputError(parcel.describe_status(order))
-        state = _load(session, order)
+        state = replace(known, items=tuple(parcel.parcel_items(session, order.id)))
         item = next((i for i in state.items if i.product_id == meaning.product_id), None)
         if item is None:
             return Outcome(Feedback.error(
@@ -350,10 +352,9 @@ class PackingWorkflow:
                     f"Wrong lot: {meaning.sku} lot {meaning.lot} was not picked for order "
                     f"{state.number} (picked: lot {', '.join(lots)}); put it aside.",
                     _prompt(state)), lambda: self._set(state))
-        if parcel.already_scanned(session, key):
-            fresh = _reload(session, state)
+        if parcel.already_scanned(session, key):  # then `state` counts it already
             return Outcome(Feedback.ok(f"{meaning.sku}: counted before, not again.",
-                                        _prompt(fresh)), lambda: self._set(fresh))
+                                        _prompt(state)), lambda: self._set(state))
         qty = meaning.quantity
         if qty > item.left:
             refusal = (f"Extra item: order {state.number} has {item.qty} {item.sku}, all "
@@ -363,7 +364,8 @@ class PackingWorkflow:
             return Outcome(Feedback.error(refusal, _prompt(state)),
                             lambda: self._set(state))
         parcel.add_scan(session, self.actor, state.id, item.product_id, qty, key=key)
-        fresh = _reload(session, state)
+        fresh = replace(state, items=tuple(replace(i, scanned=i.scanned + qty) if i is item
+                                           else i for i in state.items))
         text = f"{item.sku} ×{qty}: {item.scanned + qty} of {item.qty}."
         if fresh.left == 0:
             text += f" Every item of order {state.number} is scanned: weigh the parcel."
