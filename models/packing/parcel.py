@@ -27,6 +27,7 @@ from models.entities import (
     Product,
     SalesOrder,
     SalesOrderStatus,
+    SerialNumber,
     Shipment,
     StockMove,
     WaveOrder,
@@ -118,12 +119,17 @@ def parcel_items(session: Session, order_id: int) -> list[ParcelItem]:
             for pid, sku, name, weight, qty in rows]
 
 
-def picked_lots(session: Session, order_id: int, product_id: int) -> list[str]:
-    """The lot numbers of a product picked for the order (none for a product without lots)."""
-    return list(session.scalars(
-        select(Lot.number).join(StockMove, StockMove.lot_id == Lot.id)
-        .where(_picked_moves(order_id), StockMove.product_id == product_id)
-        .distinct().order_by(Lot.number)))
+def picked_marks(session: Session, order_id: int, product_id: int
+                 ) -> tuple[list[str], list[str]]:
+    """The lot numbers and the serial numbers of a product picked for the order (none for a
+    product without lots or serials)."""
+    rows = session.execute(
+        select(Lot.number, SerialNumber.serial).select_from(StockMove)
+        .outerjoin(Lot, Lot.id == StockMove.lot_id)
+        .outerjoin(SerialNumber, SerialNumber.id == StockMove.serial_id)
+        .where(_picked_moves(order_id), StockMove.product_id == product_id)).all()
+    return (sorted({lot for lot, _ in rows if lot}),
+            sorted({serial for _, serial in rows if serial}))
 
 
 def packing_place(session: Session, order_id: int) -> str:

@@ -4,10 +4,10 @@ drives.
 Scan the order's tote (TOTE-…) or its number (SO-… or the shop's order number, from the
 packing slip): the order must be picked, its units at the packing table. Scan every item: a
 product or pack barcode counts its units; an item not in the order, one more than the order
-has, or a GS1 code whose lot (10) is not one picked for the order, is refused (put it aside); a
-code without a lot is taken as it is. Each accepted scan is saved at once with its key, so a restart
-goes on where the packer was and a scan retried after a lost answer counts once. CMD-UNDO
-(Ctrl+Z) takes the last item scan back.
+has, or a GS1 code whose lot (10) or serial (21) is not one picked for the order, is refused
+(put it aside); a code without them is taken as it is. Each accepted scan is saved at once
+with its key, so a restart goes on where the packer was and a scan retried after a lost answer
+counts once. CMD-UNDO (Ctrl+Z) takes the last item scan back.
 
 When every unit is scanned, the parcel is weighed: `weigh(kg)` with the scale's stable weight
 (or a typed one). It is compared with the products' weights plus the packaging allowance,
@@ -345,13 +345,19 @@ class PackingWorkflow:
             return Outcome(Feedback.error(
                 f"Wrong item: {meaning.sku} is not in order {state.number}; put it aside.",
                 _prompt(state)))
-        if meaning.lot:
-            lots = parcel.picked_lots(session, state.id, item.product_id)
-            if lots and meaning.lot not in lots:
-                return Outcome(Feedback.error(
-                    f"Wrong lot: {meaning.sku} lot {meaning.lot} was not picked for order "
-                    f"{state.number} (picked: lot {', '.join(lots)}); put it aside.",
-                    _prompt(state)), lambda: self._set(state))
+        if meaning.lot or meaning.serial:
+            lots, serials = parcel.picked_marks(session, state.id, item.product_id)
+            refusal = ""
+            if meaning.lot and lots and meaning.lot not in lots:
+                refusal = (f"Wrong lot: {meaning.sku} lot {meaning.lot} was not picked for "
+                           f"order {state.number} (picked: lot {', '.join(lots)}); put it "
+                           "aside.")
+            elif meaning.serial and serials and meaning.serial not in serials:
+                refusal = (f"Wrong unit: {meaning.sku} serial {meaning.serial} was not picked "
+                           f"for order {state.number}; put it aside.")
+            if refusal:
+                return Outcome(Feedback.error(refusal, _prompt(state)),
+                               lambda: self._set(state))
         if parcel.already_scanned(session, key):  # then `state` counts it already
             return Outcome(Feedback.ok(f"{meaning.sku}: counted before, not again.",
                                         _prompt(state)), lambda: self._set(state))

@@ -11,10 +11,19 @@ import pytest
 from sqlalchemy import func, select
 
 from models.app_settings import write_setting
-from models.entities import PackScan, Product, SalesOrder, Shipment, StockMove, StockPosting
+from models.entities import (
+    PackScan,
+    Product,
+    SalesOrder,
+    Shipment,
+    StockMove,
+    StockPosting,
+    Tracking,
+)
 from models.feedback import Level
 from models.packing.weights import TOLERANCE_PCT
 from models.packing.workflow import PackingWorkflow
+from models.picking.workflow import PickingWorkflow
 from tests import factories as f
 from tests.db import packing_setup as pk
 from tests.db import picking_setup as setup
@@ -261,4 +270,28 @@ def test_an_item_of_a_lot_not_picked_for_the_order_is_refused(db, actor, site, p
     assert fb.message.startswith("MILK ×1: 3 of 3.")
     with db.read() as s:
         assert s.scalar(select(func.sum(PackScan.qty)).where(PackScan.order_id == order_id)) == 3
+    assert setup.clean(db)
+
+
+def test_a_unit_whose_serial_was_not_picked_for_the_order_is_refused(db, actor, site, pat):
+    cam_ean = setup.ean("690123456811")
+    with db.write() as s:
+        cam = f.product(s, "CAM", tracking=Tracking.SERIAL, barcode=cam_ean)
+        serials = [f.serial(s, cam, number).id for number in ("S-1", "S-2", "S-3")]
+        cam_id = cam.id
+    for serial_id in serials:
+        f.serial_in(db, actor, cam_id, site["B-02"], serial_id)
+    order_id = setup.order(db, actor, "T8", [("CAM", 2)])
+    setup.approve(db, actor)
+    [wave] = setup.plan(db, actor)
+    _ok(PickingWorkflow(db, actor), wave.code, "TOTE-T8", "B-02", f"010{cam_ean}21S-1",
+        f"010{cam_ean}21S-2")
+    assert setup.status(db, order_id) == "picked"
+    flow = PackingWorkflow(db, pat)
+    _ok(flow, "TOTE-T8")
+    fb = flow.scan(f"010{cam_ean}21S-3")
+    assert (fb.level, fb.message) == (Level.ERROR, "Wrong unit: CAM serial S-3 was not picked "
+                                      "for order T8; put it aside.")
+    fb = _ok(flow, f"010{cam_ean}21S-2", cam_ean)
+    assert fb.message.startswith("CAM ×1: 2 of 2.")
     assert setup.clean(db)
