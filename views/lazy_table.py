@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor
 
 from app.error_display import error_text
 from app.runner import Op, Runner, Ticket
+from models.figures import plain
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -51,7 +52,7 @@ def display(value: Any) -> str:
     if isinstance(value, int):
         return QLocale().toString(value)
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return plain(value)
     if isinstance(value, datetime):
         return value.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, date):

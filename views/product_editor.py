@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.figures import plain
 from models.masterdata.fields import FieldError
 from models.masterdata.products import ProductInput
 from views.field_errors import FieldErrors
@@ -38,7 +39,7 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return plain(value)
     return str(value)
 
 

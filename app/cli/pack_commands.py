@@ -8,6 +8,7 @@ import argparse
 from sqlalchemy.orm import Session
 
 from app.cli.context import CliContext
+from models.figures import plain
 from models.packing.batch import Packed, pack_order
 from models.packing.weights import parse_kg
 from models.sales.review_views import find_orders
@@ -38,5 +39,5 @@ def run_pack(args: argparse.Namespace, ctx: CliContext) -> int:
     packed = ctx.database().transact(work)
     note = f" ({packed.note})" if packed.note else ""
     print(f"Order {packed.number} shipped: {packed.carrier} {packed.tracking}, "
-          f"{packed.weight_kg} kg, expected {packed.expected}{note}.")
+          f"{plain(packed.weight_kg)} kg, expected {packed.expected}{note}.")
     return 0

@@ -15,6 +15,7 @@ from models.actor import Actor
 from models.carriers.tracking import assign_tracking
 from models.entities import SalesOrder, SalesOrderStatus
 from models.errors import InputError, NotFound
+from models.figures import plain
 from models.packing import parcel
 from models.packing.weights import expected_weight, weight_rule
 from models.permissions import Perm
@@ -28,7 +29,7 @@ class Packed:
     carrier: str
     tracking: str
     weight_kg: Decimal
-    expected: str  # "0.550 kg (0.495–0.605)"
+    expected: str  # "0.55 kg (0.495–0.605)"
     note: str = ""  # why the weight was not checked, or who let it go
 
 
@@ -49,8 +50,9 @@ def pack_order(session: Session, actor: Actor, *, order_id: int, weight_kg: Deci
         note = f"not checked: {', '.join(expected.unweighed)} has no weight"
     elif not expected.fits(weight_kg):
         if not actor.can(Perm.PACK_OVERRIDE):
-            raise InputError(f"{weight_kg} kg is outside the expected {expected.describe()}: "
-                             "check the parcel and weigh again, or a supervisor packs it.")
+            raise InputError(f"{plain(weight_kg)} kg is outside the expected "
+                             f"{expected.describe()}: check the parcel and weigh again, or a "
+                             "supervisor packs it.")
         note, approved_by = f"outside the tolerance, approved by {actor.username}", \
             actor.user_id
     number = assign_tracking(session, actor, order_id=order.id, typed=typed)

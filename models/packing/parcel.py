@@ -20,12 +20,14 @@ from models.actor import Actor
 from models.entities import (
     Location,
     LocationType,
+    Lot,
     PackScan,
     PickEvent,
     PickTask,
     Product,
     SalesOrder,
     SalesOrderStatus,
+    SerialNumber,
     Shipment,
     StockMove,
     WaveOrder,
@@ -115,6 +117,19 @@ def parcel_items(session: Session, order_id: int) -> list[ParcelItem]:
         .order_by(Product.sku)).all()
     return [ParcelItem(pid, sku, name, weight, int(qty), int(scanned.get(pid, 0)))
             for pid, sku, name, weight, qty in rows]
+
+
+def picked_marks(session: Session, order_id: int, product_id: int
+                 ) -> tuple[list[str], list[str]]:
+    """The lot numbers and the serial numbers of a product picked for the order (none for a
+    product without lots or serials)."""
+    rows = session.execute(
+        select(Lot.number, SerialNumber.serial).select_from(StockMove)
+        .outerjoin(Lot, Lot.id == StockMove.lot_id)
+        .outerjoin(SerialNumber, SerialNumber.id == StockMove.serial_id)
+        .where(_picked_moves(order_id), StockMove.product_id == product_id)).all()
+    return (sorted({lot for lot, _ in rows if lot}),
+            sorted({serial for _, serial in rows if serial}))
 
 
 def packing_place(session: Session, order_id: int) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from models.app_settings import read_setting
 from models.errors import InputError
+from models.figures import plain
 
 ALLOWANCE_G = "packing_allowance_g"
 TOLERANCE_PCT = "packing_tolerance_pct"
@@ -61,8 +62,8 @@ class Expected:
         return self.low_kg <= kg <= self.high_kg
 
     def describe(self) -> str:
-        """"0.570 kg (0.520–0.620)" as the screen shows it."""
-        return f"{self.kg} kg ({self.low_kg}–{self.high_kg})"
+        """"0.57 kg (0.52–0.62)" as the screen shows it."""
+        return f"{plain(self.kg)} kg ({plain(self.low_kg)}–{plain(self.high_kg)})"
 
 
 def expected_weight(rule: WeightRule, items: list[tuple[str, Decimal | None, int]]

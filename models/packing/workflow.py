@@ -3,10 +3,11 @@ drives.
 
 Scan the order's tote (TOTE-…) or its number (SO-… or the shop's order number, from the
 packing slip): the order must be picked, its units at the packing table. Scan every item: a
-product or pack barcode counts its units; an item not in the order, or one more than the order
-has, is refused (put it aside). Each accepted scan is saved at once with its key, so a restart
-goes on where the packer was and a scan retried after a lost answer counts once. CMD-UNDO
-(Ctrl+Z) takes the last item scan back.
+product or pack barcode counts its units; an item not in the order, one more than the order
+has, or a GS1 code whose lot (10) or serial (21) is not one picked for the order, is refused
+(put it aside); a code without them is taken as it is. Each accepted scan is saved at once
+with its key, so a restart goes on where the packer was and a scan retried after a lost answer
+counts once. CMD-UNDO (Ctrl+Z) takes the last item scan back.
 
 When every unit is scanned, the parcel is weighed: `weigh(kg)` with the scale's stable weight
 (or a typed one). It is compared with the products' weights plus the packaging allowance,
@@ -37,6 +38,7 @@ from models.db import Database
 from models.entities import Carrier, CarrierKind, SalesOrder, SalesOrderStatus, Shipment
 from models.errors import InputError
 from models.feedback import Feedback, Level
+from models.figures import plain
 from models.floor import FloorLine, FloorView, Outcome, ScanRetry
 from models.packing import parcel
 from models.packing.parcel import ParcelItem
@@ -160,20 +162,20 @@ class PackingWorkflow:
         if expected.unweighed:
             self._weighing = _Weighing(weight, accepted=False)
             self._asking = "confirm"
-            self._recent.appendleft(f"{weight} kg, not checked")
+            self._recent.appendleft(f"{plain(weight)} kg, not checked")
             return Feedback.warning(
                 f"{', '.join(expected.unweighed)} has no weight in the product list, so "
-                f"{weight} kg cannot be checked: look over the parcel and confirm (Enter), or "
-                "weigh again.", "Confirm the parcel (Enter) or weigh again (F5)")
+                f"{plain(weight)} kg cannot be checked: look over the parcel and confirm "
+                "(Enter), or weigh again.", "Confirm the parcel (Enter) or weigh again (F5)")
         if not expected.fits(weight):
             self._weighing = _Weighing(weight, accepted=False)
             self._asking = "approval"
-            self._recent.appendleft(f"{weight} kg, outside")
+            self._recent.appendleft(f"{plain(weight)} kg, outside")
             return Feedback.error(
-                f"{weight} kg is outside the expected {expected.describe()}: check the items "
-                "and weigh again (F5), or a supervisor approves (F9).",
+                f"{plain(weight)} kg is outside the expected {expected.describe()}: check the "
+                "items and weigh again (F5), or a supervisor approves (F9).",
                 "Weigh again (F5) or supervisor approval (F9)")
-        self._recent.appendleft(f"{weight} kg")
+        self._recent.appendleft(f"{plain(weight)} kg")
         accepted = _Weighing(weight, accepted=True)
         return self._run(lambda s: self._forward(s, accepted, typed=None), "", "")
 
@@ -316,21 +318,35 @@ class PackingWorkflow:
     def _item(self, session: Session, meaning: ProductScan, key: str) -> Outcome:
         known = self._order
         assert known is not None
-        # Read again under the order's lock: another packer may have scanned into it.
+        # The items read again under the order's lock: another packer may have scanned into
+        # it. The rest (carrier, packing place, expected weight) stays as read when the order
+        # was opened: a picked order's units do not change, and a scan waits on fewer reads.
         order = session.get(SalesOrder, known.id, with_for_update=True)
         assert order is not None
         if order.status != SalesOrderStatus.PICKED:
             raise InputError(parcel.describe_status(order))
-        state = _load(session, order)
+        state = replace(known, items=tuple(parcel.parcel_items(session, order.id)))
         item = next((i for i in state.items if i.product_id == meaning.product_id), None)
         if item is None:
             return Outcome(Feedback.error(
                 f"Wrong item: {meaning.sku} is not in order {state.number}; put it aside.",
                 _prompt(state)))
-        if parcel.already_scanned(session, key):
-            fresh = _reload(session, state)
+        if meaning.lot or meaning.serial:
+            lots, serials = parcel.picked_marks(session, state.id, item.product_id)
+            refusal = ""
+            if meaning.lot and lots and meaning.lot not in lots:
+                refusal = (f"Wrong lot: {meaning.sku} lot {meaning.lot} was not picked for "
+                           f"order {state.number} (picked: lot {', '.join(lots)}); put it "
+                           "aside.")
+            elif meaning.serial and serials and meaning.serial not in serials:
+                refusal = (f"Wrong unit: {meaning.sku} serial {meaning.serial} was not picked "
+                           f"for order {state.number}; put it aside.")
+            if refusal:
+                return Outcome(Feedback.error(refusal, _prompt(state)),
+                               lambda: self._set(state))
+        if parcel.already_scanned(session, key):  # then `state` counts it already
             return Outcome(Feedback.ok(f"{meaning.sku}: counted before, not again.",
-                                        _prompt(fresh)), lambda: self._set(fresh))
+                                        _prompt(state)), lambda: self._set(state))
         qty = meaning.quantity
         if qty > item.left:
             refusal = (f"Extra item: order {state.number} has {item.qty} {item.sku}, all "
@@ -340,7 +356,8 @@ class PackingWorkflow:
             return Outcome(Feedback.error(refusal, _prompt(state)),
                             lambda: self._set(state))
         parcel.add_scan(session, self.actor, state.id, item.product_id, qty, key=key)
-        fresh = _reload(session, state)
+        fresh = replace(state, items=tuple(replace(i, scanned=i.scanned + qty) if i is item
+                                           else i for i in state.items))
         text = f"{item.sku} ×{qty}: {item.scanned + qty} of {item.qty}."
         if fresh.left == 0:
             text += f" Every item of order {state.number} is scanned: weigh the parcel."
@@ -384,7 +401,8 @@ class PackingWorkflow:
                 self._weighing = weighing
                 self._asking = "tracking"
             return Outcome(Feedback.ok(
-                f"{weighing.kg} kg: scan the tracking number of the {state.carrier} waybill.",
+                f"{plain(weighing.kg)} kg: scan the tracking number of the {state.carrier} "
+                "waybill.",
                 f"Scan the {state.carrier} waybill's number"), ask)
         number = assign_tracking(session, self.actor, order_id=order.id, typed=typed)
         shipment = parcel.ship(session, self.actor, order, weight_kg=weighing.kg,
@@ -399,8 +417,9 @@ class PackingWorkflow:
             self._asking = ""
             self._shipped = done
             self._recent.appendleft(f"{order.number} shipped {state.carrier} {number}")
+        kg = plain(shipment.weight_kg or weighing.kg)
         return Outcome(Feedback(Level.OK, f"Order {order.number} shipped: {state.carrier} "
-                                 f"{number}, {shipment.weight_kg} kg{approved}.",
+                                 f"{number}, {kg} kg{approved}.",
                                  "Put the waybill on the parcel; scan the next tote",
                                  _CHANGED), after)
 
@@ -458,17 +477,17 @@ def _view(flow: PackingWorkflow) -> FloorView:
     first = next((i for i in state.items if i.left), None)
     lines = tuple(FloorLine(
         sku=i.sku, name=i.name, expected=i.qty, done=i.scanned,
-        detail=f"{i.weight_g} g each" if i.weight_g else "no weight",
+        detail=f"{plain(i.weight_g)} g each" if i.weight_g else "no weight",
         current=i is first) for i in state.items)
     weighed = flow.weighed_kg
     current = f"Expected {state.expected.describe()}"
     if weighed is not None:
-        current += f" · weighed {weighed} kg"
+        current += f" · weighed {plain(weighed)} kg"
     asking = flow.asking
     prompts = {"approval": "Weigh again (F5) or supervisor approval (F9)",
                "confirm": "Confirm the parcel (Enter) or weigh again (F5)",
                "tracking": f"Scan the {state.carrier} waybill's number"}
-    markers = (f"Weighed {weighed} kg",) if weighed is not None else ()
+    markers = (f"Weighed {plain(weighed)} kg",) if weighed is not None else ()
     return FloorView(
         title=f"Packing order {state.number}", prompt=prompts.get(asking, _prompt(state)),
         lines=lines, recent=tuple(flow.recent), current=current,

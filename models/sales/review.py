@@ -22,6 +22,7 @@ from models import audit
 from models.actor import Actor
 from models.entities import (
     OrderRuleTrace,
+    PickTask,
     Product,
     ReviewRun,
     SalesOrder,
@@ -175,6 +176,18 @@ def _apply(order: _Order, verdict: Verdict, warehouses: dict[str, int]) -> None:
         order.reason = actions.reason
 
 
+def _picked(session: Session, order_ids: list[int]) -> dict[int, int]:
+    """Units picked already per order line: a retried order that was short-picked has some
+    at the packing table, and only the rest is reserved again."""
+    found: dict[int, int] = {}
+    for start in range(0, len(order_ids), _CHUNK):
+        found.update((line_id, int(units)) for line_id, units in session.execute(
+            select(PickTask.order_line_id, func.sum(PickTask.picked))
+            .where(PickTask.order_id.in_(order_ids[start:start + _CHUNK]), PickTask.picked > 0)
+            .group_by(PickTask.order_line_id)))
+    return found
+
+
 def _reserve(session: Session, actor: Actor, orders: list[_Order],
              lines: dict[int, list[Any]]) -> None:
     """Reserve the stock of the orders about to be approved: the highest priority first, then
@@ -193,6 +206,7 @@ def _reserve(session: Session, actor: Actor, orders: list[_Order],
         by_warehouse[order.warehouse_id].append(order)
     policy = partial_policy(session)
     today = date.today()
+    picked = _picked(session, [o.row.id for o in wanted])
     for warehouse_id, group in sorted(by_warehouse.items()):
         products = {line.product_id for o in group for line in lines[o.row.id]
                     if line.product_id}
@@ -200,7 +214,9 @@ def _reserve(session: Session, actor: Actor, orders: list[_Order],
         # Higher priority first; within a priority the oldest order (a stable sort keeps it).
         for order in sorted(group, key=lambda o: -o.priority):
             to_reserve = [LineToReserve(line.line_id, line.line_no, line.sku, line.product_id,
-                                        line.qty) for line in lines[order.row.id]]
+                                        line.qty - picked.get(line.line_id, 0))
+                          for line in lines[order.row.id]
+                          if line.qty > picked.get(line.line_id, 0)]
             allocation = pool.allocate(f"{order.row.code} {order.row.number}", to_reserve,
                                        policy=policy)
             order.allocation = allocation

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from models import audit
 from models.actor import Actor
-from models.entities import ReviewRule, Warehouse
+from models.entities import Carrier, ReviewRule, Warehouse
 from models.errors import InputError, NotFound
 from models.masterdata.fields import FieldError, ValidationFailed
 from models.permissions import Perm
@@ -30,6 +30,11 @@ def _checked(session: Session, name: str, conditions: Mapping[str, Any],
     code = parsed_actions.warehouse
     if code and session.scalar(select(Warehouse.id).where(Warehouse.code == code)) is None:
         errors.append(FieldError("warehouse", f"there is no warehouse {code}"))
+    code = parsed_actions.carrier
+    if code and session.scalar(select(Carrier.id).where(Carrier.code == code)) is None:
+        known = ", ".join(session.scalars(select(Carrier.code).order_by(Carrier.code)))
+        errors.append(FieldError("carrier", f"there is no carrier {code} (carriers are {known})"
+                                 if known else f"there is no carrier {code} (no carriers yet)"))
     if not name.strip():
         errors.insert(0, FieldError("name", "is required"))
     elif len(name.strip()) > 100:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from models.entities import Carrier, Product, SalesOrder, SalesOrderLine
 from models.errors import InputError
+from models.figures import plain
 from models.sales.review_views import order_by_id
 
 #: Lines named on the waybill's item summary; the rest are counted.
@@ -73,7 +74,7 @@ def waybill_data(session: Session, order_id: int, *, today: date,
         "order_ref": order.number, "recipient_name": order.recipient,
         "recipient_phone": order.phone, "recipient_address": recipient_address(order),
         "sender_name": shop.name, "sender_phone": shop.sender_phone,
-        "sender_address": sender_address, "weight_kg": str(weight), "items": _items(lines),
+        "sender_address": sender_address, "weight_kg": plain(weight), "items": _items(lines),
         "ship_date": today.isoformat()}
 
 

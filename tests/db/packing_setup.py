@@ -1,12 +1,10 @@
 """Picked orders at the packing table, for the packing tests: the picking site (see
-picking_setup) with weights (TEA 250 g, CUP 300 g), carrier SF (manual entry, TMALL's orders)
-and EMS (a number pool, JD's orders), and users pat (packer) and sam (supervisor)."""
+picking_setup, with its carriers SF for TMALL's orders, manual entry, and EMS for JD's, a number
+pool) with weights (TEA 250 g, CUP 300 g), and users pat (packer) and sam (supervisor)."""
 
 from __future__ import annotations
 
 from models.actor import Actor
-from models.carriers.carriers import add_carrier
-from models.carriers.ranges import RangeInput, add_range
 from models.db import Database
 from models.entities import Product
 from models.picking.workflow import PickingWorkflow
@@ -19,14 +17,11 @@ EANS = {"TEA": TEA_EAN, "CUP": CUP_EAN, "MILK": MILK_GTIN}  # a plain GTIN picks
 
 
 def packing_site(db: Database, actor: Actor) -> setup.Site:
-    """The stocked picking site, weighed products, carriers and the two users."""
+    """The stocked picking site, weighed products and the two users."""
     ids = setup.stocked_site(db, actor)
     with db.write() as s:
         s.get(Product, ids["TEA"]).weight_g = 250
         s.get(Product, ids["CUP"]).weight_g = 300
-        add_carrier(s, actor, code="SF", name="SF Express 顺丰速运", kind="manual")
-        add_carrier(s, actor, code="EMS", name="China EMS", kind="pool", check_rule="s10")
-        add_range(s, actor, carrier="EMS", spec=RangeInput("EA", "10000000", "10000099", "CN"))
         save_shop(s, actor, ShopInput("TMALL", "Tea House 茶舍", "taobao",
                                       sender_phone="021-55501234"))
         create_user(s, actor, username="pat", password="pack-1234", role="packer")

@@ -3,7 +3,7 @@
 WH1: zone ZA bins A-01 (walk 10), A-02 (walk 20), zone ZB bin B-01 (walk 30) and B-02 (walk
 40, a pick face), the packing table PACK. TEA (EAN, and a case of 6), CUP (EAN), MILK
 (lot-tracked, expiry-tracked, GTIN). Shops TMALL and JD; the review approves TMALL orders for
-SF and JD orders for EMS."""
+SF (by its own waybills) and JD orders for EMS (a number pool)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from models.actor import Actor
+from models.carriers.carriers import add_carrier
+from models.carriers.ranges import RangeInput, add_range
 from models.db import Database
 from models.entities import LocationType, Quant, SalesOrder, StockMove, Tracking
 from models.gtin import check_digit
@@ -70,6 +72,10 @@ def site(db: Database, actor: Actor) -> Site:
     for code, platform in (("TMALL", "taobao"), ("JD", "jd")):
         db.transact(lambda s, c=code, p=platform: save_shop(s, actor, ShopInput(c, f"Shop {c}",
                                                                                 p)))
+    with db.write() as s:
+        add_carrier(s, actor, code="SF", name="SF Express 顺丰速运", kind="manual")
+        add_carrier(s, actor, code="EMS", name="China EMS", kind="pool", check_rule="s10")
+        add_range(s, actor, carrier="EMS", spec=RangeInput("EA", "10000000", "10000099", "CN"))
     db.transact(lambda s: add_rule(s, actor, name="JD by EMS", conditions={"shops": ["JD"]},
                                    actions={"decision": "approve", "carrier": "EMS",
                                             "warehouse": "WH1"}))

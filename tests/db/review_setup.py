@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from models.actor import Actor
+from models.carriers.carriers import add_carrier
 from models.db import Database
 from models.entities import Location, LocationType, Quant, SalesOrder, Tracking
 from models.ledger import verify
@@ -56,6 +57,12 @@ def order(db: Database, actor: Actor, number: str, lines: list[tuple[str, int]],
                       lines=tuple(OrderLineInput(sku, sku, qty, Decimal(price))
                                   for sku, qty in lines), **fields)
     return db.transact(lambda s: save_order(s, actor, shop, data).id)
+
+
+def carriers(db: Database, actor: Actor, *codes: str) -> None:
+    """Carriers (by their own waybills) the rules may name."""
+    db.transact(lambda s: [add_carrier(s, actor, code=code, name=f"Carrier {code}",
+                                       kind="manual") for code in codes])
 
 
 def rule(db: Database, actor: Actor, name: str, conditions: dict, actions: dict,

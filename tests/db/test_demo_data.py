@@ -24,6 +24,7 @@ from models.entities import (
 from models.errors import InputError
 from models.gtin import is_valid_gtin
 from models.ledger import verify
+from models.packing.weights import expected_weight, weight_rule
 from models.sales.order_import import import_sales_orders
 from models.sales.shops import shop_list
 from models.users import needs_first_admin
@@ -61,6 +62,17 @@ def test_demo_fills_a_warehouse_with_zones_bins_products_and_opening_stock(seede
         tea = s.scalars(select(Product).where(Product.sku == "TEA-001")).one()
         assert tea.alt_name == "西湖龙井绿茶 250克" and tea.expiry_tracked
         assert verify(s) == []
+
+
+def test_every_demo_product_has_a_weight_so_packing_checks_the_parcel(seeded):
+    with seeded.read() as s:
+        weights = dict(s.execute(select(Product.sku, Product.weight_g)).all())
+        rule = weight_rule(s)
+    # What the packing screen expects for a parcel of one of each: nothing left unweighed.
+    expected = expected_weight(rule, [(sku, grams, 1) for sku, grams in weights.items()])
+    assert expected.unweighed == ()
+    assert all(5 <= grams <= 20_000 for grams in weights.values())
+    assert weights["TEA-001"] == 280 and weights["SPRT-003"] == 10_200
 
 
 def test_demo_has_lots_expiring_soon_one_expired_lot_and_serial_numbers(seeded):

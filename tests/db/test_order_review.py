@@ -19,6 +19,7 @@ from tests.db import review_setup as setup
 def site(db, actor):
     ids = setup.site(db, actor)
     f.stock_in(db, actor, ids["TEA-001"], ids["A-01"], 50)
+    setup.carriers(db, actor, "SF", "EMS")
     return ids
 
 
@@ -118,6 +119,17 @@ def test_assigned_warehouse_is_where_stock_is_reserved(db, actor, site):
     assert setup.status(db, "1", shop="JD") == ("approved", "")
     assert setup.reserved(db) == {(far, None): 3}
     assert setup.status(db, "2") == ("exception", "warehouse WH3 does not exist")
+
+
+def test_a_rule_naming_a_carrier_or_warehouse_that_does_not_exist_is_refused(db, actor, site):
+    with pytest.raises(ValidationFailed, match=r"Rule Typo: warehouse: there is no warehouse "
+                       r"WH9; carrier: there is no carrier ZTO \(carriers are EMS, SF\)"):
+        setup.rule(db, actor, "Typo", {}, {"warehouse": "WH9", "carrier": "zto"})
+    setup.rule(db, actor, "By SF", {}, {"carrier": "sf"})
+    with pytest.raises(ValidationFailed, match="carrier: there is no carrier DHL"):
+        db.transact(lambda s: edit_rule(s, actor, name="By SF", actions={"carrier": "DHL"}))
+    with db.read() as s:
+        assert [(r.name, r.actions) for r in rule_list(s)] == [("By SF", {"carrier": "SF"})]
 
 
 def test_rules_are_checked_saved_moved_edited_and_removed(db, actor, site):

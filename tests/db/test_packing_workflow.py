@@ -11,13 +11,23 @@ import pytest
 from sqlalchemy import func, select
 
 from models.app_settings import write_setting
-from models.entities import PackScan, Product, SalesOrder, Shipment, StockMove, StockPosting
+from models.entities import (
+    PackScan,
+    Product,
+    SalesOrder,
+    Shipment,
+    StockMove,
+    StockPosting,
+    Tracking,
+)
 from models.feedback import Level
 from models.packing.weights import TOLERANCE_PCT
 from models.packing.workflow import PackingWorkflow
+from models.picking.workflow import PickingWorkflow
+from tests import factories as f
 from tests.db import packing_setup as pk
 from tests.db import picking_setup as setup
-from tests.db.picking_setup import CUP_EAN, TEA_CASE, TEA_EAN
+from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_CASE, TEA_EAN
 from tests.db.test_counting_workflow import LosesTheAnswer
 
 
@@ -60,13 +70,13 @@ def test_a_picked_order_is_verified_weighed_and_shipped_to_the_customer(db, acto
     _ok(flow, TEA_EAN, CUP_EAN)
     fb = _ok(flow, TEA_EAN)
     assert "Every item of order T1 is scanned" in fb.message
-    assert flow.view().current == "Expected 0.850 kg (0.765–0.935)"  # 800 g + 50 g packing
+    assert flow.view().current == "Expected 0.85 kg (0.765–0.935)"  # 800 g + 50 g packing
     fb = flow.weigh("0.86")
     assert fb.level is Level.OK
-    assert fb.message == "0.860 kg: scan the tracking number of the SF waybill."
+    assert fb.message == "0.86 kg: scan the tracking number of the SF waybill."
     assert flow.asking == "tracking"
     fb = flow.scan("SF1234567890")
-    assert fb.message == "Order T1 shipped: SF SF1234567890, 0.860 kg."
+    assert fb.message == "Order T1 shipped: SF SF1234567890, 0.86 kg."
     assert _order(db, order_id) == ("shipped", "SF1234567890")
     assert flow.shipped.tracking == "SF1234567890"
     assert setup.quants(db, site["TEA"]) == {(site["A-01"], None): (8, 0)}
@@ -116,7 +126,7 @@ def test_a_weight_outside_the_tolerance_waits_for_a_supervisor(db, actor, site, 
     _ok(flow, "TOTE-T4", TEA_EAN, TEA_EAN)
     fb = flow.weigh("0.70")
     assert fb.level is Level.ERROR
-    assert fb.message == ("0.700 kg is outside the expected 0.550 kg (0.495–0.605): check the "
+    assert fb.message == ("0.7 kg is outside the expected 0.55 kg (0.495–0.605): check the "
                           "items and weigh again (F5), or a supervisor approves (F9).")
     assert flow.asking == "approval"
     assert _order(db, order_id)[0] == "picked"
@@ -125,7 +135,7 @@ def test_a_weight_outside_the_tolerance_waits_for_a_supervisor(db, actor, site, 
     assert flow.asking == "approval"
     fb = flow.approve(username="sam", password="approve-1")
     assert fb.level is Level.OK
-    assert fb.message == "Order T4 shipped: EMS EA100000003CN, 0.700 kg, approved by sam."
+    assert fb.message == "Order T4 shipped: EMS EA100000003CN, 0.7 kg, approved by sam."
     with db.read() as s:
         sam = s.scalar(select(Shipment.approved_by))
     assert sam == pk.user(db, "sam", "approve-1").user_id
@@ -138,7 +148,7 @@ def test_a_weight_weighed_again_within_the_tolerance_ships_from_the_pool(db, act
     _ok(flow, "TOTE-T5", CUP_EAN)
     assert flow.weigh("0.20").level is Level.ERROR  # 0.350 ± 0.050
     fb = flow.weigh("0.39")
-    assert fb.level is Level.OK and fb.message == "Order T5 shipped: EMS EA100000003CN, 0.390 kg."
+    assert fb.level is Level.OK and fb.message == "Order T5 shipped: EMS EA100000003CN, 0.39 kg."
     assert _order(db, order_id) == ("shipped", "EA100000003CN")
 
 
@@ -148,7 +158,7 @@ def test_the_tolerance_is_a_setting(db, actor, site, pat):
     pk.picked_order(db, actor, "T6", [("TEA", 2)], shop="JD")
     flow = PackingWorkflow(db, pat)
     _ok(flow, "TOTE-T6", TEA_EAN, TEA_EAN)
-    assert flow.view().current == "Expected 0.550 kg (0.275–0.825)"
+    assert flow.view().current == "Expected 0.55 kg (0.275–0.825)"
     assert flow.weigh("0.8").level is Level.OK
 
 
@@ -160,7 +170,7 @@ def test_a_product_without_a_weight_is_confirmed_by_the_packer(db, actor, site, 
     _ok(flow, "TOTE-T7", CUP_EAN)
     fb = flow.weigh("1.5")
     assert fb.level is Level.WARNING
-    assert fb.message.startswith("CUP has no weight in the product list, so 1.500 kg cannot be "
+    assert fb.message.startswith("CUP has no weight in the product list, so 1.5 kg cannot be "
                                  "checked")
     assert _order(db, order_id)[0] == "picked"
     fb = flow.enter("")
@@ -244,3 +254,44 @@ def test_two_packers_on_one_order_never_scan_more_than_it_has(db, actor, site, p
     assert extra.level is Level.ERROR
     assert extra.message == "Extra item: order T12 has 1 TEA, all scanned; put it aside."
     assert second.asking == "weight"
+
+
+def test_an_item_of_a_lot_not_picked_for_the_order_is_refused(db, actor, site, pat):
+    f.stock_in(db, actor, site["MILK"], site["A-02"], 5, lot_id=site["L-LATE"])
+    f.stock_in(db, actor, site["MILK"], site["A-02"], 5, lot_id=site["L-SOON"])
+    order_id = pk.picked_order(db, actor, "T9", [("MILK", 3)])  # the earliest expiry: L-SOON
+    flow = PackingWorkflow(db, pat)
+    _ok(flow, "TOTE-T9")
+    fb = flow.scan(f"01{MILK_GTIN}10L-LATE")
+    assert (fb.level, fb.message) == (Level.ERROR, "Wrong lot: MILK lot L-LATE was not picked "
+                                      "for order T9 (picked: lot L-SOON); put it aside.")
+    assert flow.order.left == 3
+    fb = _ok(flow, f"01{MILK_GTIN}10L-SOON", MILK_GTIN, f"01{MILK_GTIN}10L-SOON")
+    assert fb.message.startswith("MILK ×1: 3 of 3.")
+    with db.read() as s:
+        assert s.scalar(select(func.sum(PackScan.qty)).where(PackScan.order_id == order_id)) == 3
+    assert setup.clean(db)
+
+
+def test_a_unit_whose_serial_was_not_picked_for_the_order_is_refused(db, actor, site, pat):
+    cam_ean = setup.ean("690123456811")
+    with db.write() as s:
+        cam = f.product(s, "CAM", tracking=Tracking.SERIAL, barcode=cam_ean)
+        serials = [f.serial(s, cam, number).id for number in ("S-1", "S-2", "S-3")]
+        cam_id = cam.id
+    for serial_id in serials:
+        f.serial_in(db, actor, cam_id, site["B-02"], serial_id)
+    order_id = setup.order(db, actor, "T8", [("CAM", 2)])
+    setup.approve(db, actor)
+    [wave] = setup.plan(db, actor)
+    _ok(PickingWorkflow(db, actor), wave.code, "TOTE-T8", "B-02", f"010{cam_ean}21S-1",
+        f"010{cam_ean}21S-2")
+    assert setup.status(db, order_id) == "picked"
+    flow = PackingWorkflow(db, pat)
+    _ok(flow, "TOTE-T8")
+    fb = flow.scan(f"010{cam_ean}21S-3")
+    assert (fb.level, fb.message) == (Level.ERROR, "Wrong unit: CAM serial S-3 was not picked "
+                                      "for order T8; put it aside.")
+    fb = _ok(flow, f"010{cam_ean}21S-2", cam_ean)
+    assert fb.message.startswith("CAM ×1: 2 of 2.")
+    assert setup.clean(db)

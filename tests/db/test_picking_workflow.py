@@ -9,8 +9,12 @@ from sqlalchemy import func, select
 
 from models.entities import PickEvent, SalesOrder, SalesOrderStatus, StockPosting, Wave
 from models.feedback import Level
+from models.ledger.queries import available
+from models.packing.parcel import parcel_items
+from models.picking.picklist import pick_rows
 from models.picking.workflow import PickingWorkflow
 from models.sales.allocation import set_partial_policy
+from models.sales.order_decisions import retry_orders
 from tests import factories as f
 from tests.db import picking_setup as setup
 from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_CASE, TEA_EAN
@@ -264,4 +268,38 @@ def test_a_short_bin_backorders_the_order_when_partial_stock_is_backordered(db, 
     assert _wave_status(db, wave) == "done"
     assert setup.quants(db, site["TEA"]) == {(site["A-01"], None): (9, 0),
                                              (site["PACK"], None): (1, 0)}
+    assert setup.clean(db)
+
+
+@pytest.mark.parametrize(("policy", "short_status"), [("hold", SalesOrderStatus.EXCEPTION),
+                                                      ("backorder", SalesOrderStatus.BACKORDER)])
+def test_a_short_picked_order_retried_reserves_only_what_is_still_to_pick(
+        db, actor, site, policy, short_status):
+    db.transact(lambda s: set_partial_policy(s, actor, policy=policy))
+    wave, (o1,) = _wave(db, actor, [("o1", [("TEA", 3), ("CUP", 2)])])
+    flow = PickingWorkflow(db, actor)
+    _ok(flow, wave.code, "TOTE-001", "A-01", TEA_EAN, TEA_EAN, TEA_EAN, "B-01", CUP_EAN)
+    assert "CUP for o1: 1 missing" in flow.scan("CMD-EMPTY").message
+    assert setup.status(db, o1) == short_status
+    f.stock_in(db, actor, site["CUP"], site["A-02"], 5)  # the missing CUP has come
+
+    summary = db.transact(lambda s: retry_orders(s, actor, order_ids=[o1]))
+    assert summary.approved == 1
+    # The 3 TEA and 1 CUP picked wait at the packing table; only the missing CUP is reserved.
+    assert setup.quants(db, site["TEA"]) == {(site["A-01"], None): (7, 0),
+                                             (site["PACK"], None): (3, 0)}
+    assert sum(reserved for _, reserved in setup.quants(db, site["CUP"]).values()) == 1
+    with db.read() as s:
+        assert available(s, site["TEA"], location_id=site["A-01"]) == 7
+    [again] = setup.plan(db, actor)
+    with db.read() as s:
+        assert [(row.sku, row.qty) for row in pick_rows(s, again.id)] == [("CUP", 1)]
+    flow = PickingWorkflow(db, actor)
+    _ok(flow, again.code, "TOTE-002")
+    row = flow.next_row()
+    assert row is not None
+    _ok(flow, row.location, CUP_EAN)
+    assert setup.status(db, o1) == SalesOrderStatus.PICKED
+    with db.read() as s:
+        assert [(i.sku, i.qty) for i in parcel_items(s, o1)] == [("CUP", 2), ("TEA", 3)]
     assert setup.clean(db)

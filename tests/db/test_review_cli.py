@@ -19,6 +19,7 @@ def test_rules_typed_at_the_command_line_review_orders_and_the_queue_acts(db, ac
                                                                           tmp_path):
     ids = setup.site(db, actor)
     f.stock_in(db, actor, ids["TEA-001"], ids["A-01"], 5)
+    setup.carriers(db, actor, "EMS")
     assert _run(db, capsys, "rule", "add", "Everything else", "--approve")[0] == 0
     code, out, _ = _run(db, capsys, "rule", "add", "Big", "--amount-min", "1000", "--hold",
                         "big: a supervisor approves", "--position", "1")
@@ -71,3 +72,23 @@ def test_rules_typed_at_the_command_line_review_orders_and_the_queue_acts(db, ac
     code, out, _ = _run(db, capsys, "order", "retry", "1003")
     assert (code, out) == (0, "0 approved, 0 held, 0 exception, 1 backorder\n")
     assert setup.clean(db)
+
+
+def test_rules_naming_a_carrier_or_warehouse_that_does_not_exist_are_refused(db, actor, capsys,
+                                                                             tmp_path):
+    setup.site(db, actor)
+    setup.carriers(db, actor, "SF", "EMS")
+    code, _, err = _run(db, capsys, "rule", "add", "Typo", "--carrier", "ZTO")
+    assert code == 2 and err == ("waredesk: Rule Typo: carrier: there is no carrier ZTO "
+                                 "(carriers are EMS, SF)\n")
+    code, _, err = _run(db, capsys, "rule", "add", "Typo", "--warehouse", "WH9")
+    assert code == 2 and err == "waredesk: Rule Typo: warehouse: there is no warehouse WH9\n"
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps([
+        {"name": "By SF", "conditions": {}, "actions": {"carrier": "SF"}},
+        {"name": "West", "conditions": {"regions": ["新疆"]}, "actions": {"carrier": "YTO"}}]),
+        encoding="utf-8")
+    code, _, err = _run(db, capsys, "rule", "import", str(rules))
+    assert code == 2 and err == ("waredesk: Rule West: carrier: there is no carrier YTO "
+                                 "(carriers are EMS, SF)\n")
+    assert _run(db, capsys, "rule", "list")[1].startswith("No review rules yet")  # not By SF

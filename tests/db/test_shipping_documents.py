@@ -73,7 +73,7 @@ def test_the_expected_weight_is_the_products_weights(db, actor, order):
     db.transact(lambda s: assign_tracking(s, actor, order_id=find_orders(s, [order])[0]))
     with db.read() as s:
         values = waybill_data(s, find_orders(s, [order])[0], today=review.TODAY)
-    assert values["weight_kg"] == "0.520"  # 2 x 260 g
+    assert values["weight_kg"] == "0.52"  # 2 x 260 g
     assert values["items"] == "2 items: Product TEA-001 x2"
     assert values["sender_address"] == "上海市松江区物流路 88 号"
 

@@ -20,7 +20,6 @@ from app.device_settings import DeviceSettings
 from app.printer_profiles import PrinterProfile, PrinterSettings
 from app.workspace import Workspace
 from devices.sim.scale import SimulatedScale
-from models.carriers.carriers import add_carrier
 from models.db import Database
 from models.entities import Product, SalesOrder, User
 from models.feedback import Level
@@ -41,7 +40,6 @@ def picked(db: Database, sample: Sample) -> None:
     """SO-1 (2 T-shirts, a mug) and SO-2 picked into TOTE-001 and TOTE-002, to go by SF."""
     with db.write() as s:
         actor = actor_for(s, s.scalar(select(User).where(User.username == "alice")), "PACK-01")
-        add_carrier(s, actor, code="SF", name="SF Express 顺丰速运", kind="manual")
         s.get(Product, sample.products["TSH-WHT-M"]).weight_g = Decimal(180)
         s.get(Product, sample.products["MUG-CER-350"]).weight_g = Decimal(350)
     code = plan_wave(db)
@@ -95,7 +93,9 @@ def test_an_order_is_packed_by_wedge_scans_and_the_simulated_scale(
     scan("6901234567892")
     scan("6901234567892")
     assert page.units_progress.text() == "Units 3 / 3"
-    assert page.current.text() == "Expected 0.760 kg (0.684–0.836)"
+    assert page.current.text() == "Expected 0.76 kg (0.684–0.836)"
+    assert [page.table.item(row, 5).text() for row in range(2)] == ["350 g each",
+                                                                    "180 g each"]
 
     def weigh(kg: str) -> None:
         before = len(packing["sounds"].played)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.workspace import Workspace
+from models.carriers.carriers import add_carrier
 from models.db import Database
 from models.entities import Quant, SalesOrder, User
 from models.feedback import Level
@@ -42,6 +43,7 @@ def plan_wave(db: Database) -> str:
                 recipient="王小明", phone="13812345678", city="上海市", street="南京路 1号",
                 lines=tuple(OrderLineInput(sku, sku, qty, Decimal("9.90"))
                             for sku, qty in lines)))
+        add_carrier(s, actor, code="SF", name="SF Express 顺丰速运", kind="manual")
         add_rule(s, actor, name="All", conditions={},
                  actions={"decision": "approve", "warehouse": "SH1", "carrier": "SF"})
         review_orders(s, actor)
@@ -80,6 +82,11 @@ def test_a_wave_is_picked_into_totes_by_wedge_scans(picking, qtbot, sqlite_db, s
     scan("6901234567915")
     scan("6901234567915")
     assert "is picked: take it to packing PACK-01" in page.last_feedback.message
+    # The mug's detail (its bin and both orders' totes) wraps onto more lines, whole.
+    detail = page.table.item(1, 5)
+    assert detail.text() == detail.toolTip() == ("A-02-01 · #1 SO-1 → TOTE-001 ×1, #2 SO-2 → "
+                                                 "TOTE-002 ×1")
+    assert page.table.rowHeight(1) > page.table.rowHeight(0) > 40
     screenshot(page, "picking")
     page.entry.setFocus()
     qtbot.keyClick(page.entry, Qt.Key.Key_F10)

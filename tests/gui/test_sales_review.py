@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from models.carriers.carriers import add_carrier
 from models.ledger import on_hand
 from models.ledger.queries import available
 from models.sales.orders import OrderInput, OrderLineInput, save_order
@@ -40,6 +41,7 @@ def orders(sqlite_db, sample):
         save_order(s, actor, "PHONE", _order("TEL-2", "TSH-WHT-M", 5,
                                              buyer_note="请用礼盒包装"))
         save_order(s, actor, "PHONE", _order("TEL-3", "NO-SUCH-SKU", 1))
+        add_carrier(s, actor, code="SF", name="SF Express 顺丰速运", kind="manual")
         add_rule(s, actor, name="Ship from SH1 by SF", conditions={},
                  actions={"warehouse": "SH1", "carrier": "SF"})
         add_rule(s, actor, name="Buyer note", conditions={"buyer_note": True},

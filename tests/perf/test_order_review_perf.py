@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from models.db import Database
+from models.demo.carriers import seed_carriers
 from models.entities import LocationType, Product, Quant, SalesOrder
 from models.ledger import MoveLine, Reason, post_moves, verify
 from models.reference_data import virtual_location_id
@@ -66,6 +67,7 @@ def _prepare(db: Database, actor) -> None:
         post_moves(s, actor, lines, reason=Reason.RECEIPT)
         shop = save_shop(s, actor, ShopInput("TMALL", "Tmall flagship", "taobao"))
         write_orders(s, actor, shop.id, _orders())
+        seed_carriers(s, actor)  # SF and EMS, as in the demo
         for name, conditions, actions in RULES:
             add_rule(s, actor, name=name, conditions=conditions, actions=actions)
 

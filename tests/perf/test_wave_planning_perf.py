@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from models.db import Database
+from models.demo.carriers import seed_carriers
 from models.entities import LocationType, PickTask, Product, SalesOrder
 from models.ledger import MoveLine, Reason, post_moves, verify
 from models.picking.planning import WaveRules, plan_waves
@@ -57,6 +58,7 @@ def _prepare(db: Database, actor) -> None:
                    reason=Reason.RECEIPT)
         shop = save_shop(s, actor, ShopInput("TMALL", "Tmall flagship", "taobao"))
         write_orders(s, actor, shop.id, _orders())
+        seed_carriers(s, actor)  # SF and EMS, as in the demo
         add_rule(s, actor, name="Remote by EMS", conditions={"regions": ["新疆"]},
                  actions={"carrier": "EMS"})
         add_rule(s, actor, name="Rest", conditions={},

@@ -174,3 +174,11 @@ def test_the_order_imports_refusals_are_translated_with_their_codes():
     assert translate("orders.csv line 1: the column(s) 订单号, 订购数量 that the jd profile "
                      "reads are missing.", ZH) == \
         "orders.csv 第 1 行：缺少 jd 模板需要的列 订单号, 订购数量。"
+
+
+def test_a_rule_naming_a_carrier_or_warehouse_that_does_not_exist_is_refused_in_chinese():
+    assert translate("Rule Typo: warehouse: there is no warehouse WH9; carrier: there is no "
+                     "carrier ZTO (carriers are EMS, SF)", ZH) == \
+        "规则 Typo：仓库：没有仓库 WH9；承运商：没有承运商 ZTO（现有承运商：EMS, SF）"
+    assert translate("Rule Typo: carrier: there is no carrier ZTO (no carriers yet)", ZH) == \
+        "规则 Typo：承运商：没有承运商 ZTO（尚无承运商）"

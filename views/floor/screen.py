@@ -162,7 +162,12 @@ class FloorScreen(QWidget):
         _font(table, 16)
         # The application style sheet sets header fonts; only a style sheet outranks it.
         table.setStyleSheet("QHeaderView::section { font-size: 14pt; font-weight: bold; }")
-        table.verticalHeader().setDefaultSectionSize(40)
+        # Long names and details (a pick's totes, a lot) wrap onto more lines, never cut.
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        rows = table.verticalHeader()
+        rows.setMinimumSectionSize(40)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -388,6 +393,8 @@ class FloorScreen(QWidget):
                      self.shown(line.detail))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if column in (1, 5):
+                    item.setToolTip(text)
                 if column in (2, 3, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
