@@ -112,7 +112,7 @@ class Conditions:
         for name, label in labels.items():
             values = getattr(self, name)
             if values:
-                words.append(f"{label} {' or '.join(values)}")
+                words.append(f"{label} {' / '.join(values)}")
         for low, high, what in ((self.amount_min, self.amount_max, "paid"),
                                 (self.units_min, self.units_max, "units")):
             if low is not None and high is not None:

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from app.printer_profiles import PrinterProfile, PrinterSettings
+from models.carriers.carriers import add_carrier
 from models.entities import SalesOrder
 from models.sales.orders import OrderInput, OrderLineInput, save_order
 from models.sales.review import review_orders
@@ -42,6 +43,8 @@ def approved(sqlite_db, sample):
                 recipient="王小明", phone="13812345678", city="上海市", street="南京路 1号",
                 lines=tuple(OrderLineInput(sku, sku, qty, Decimal("9.90"))
                             for sku, qty in lines)))
+        add_carrier(s, actor, code="EMS", name="China EMS", kind="manual")
+        add_carrier(s, actor, code="SF", name="SF Express 顺丰速运", kind="manual")
         add_rule(s, actor, name="JD by EMS", conditions={"shops": ["JD"]},
                  actions={"decision": "approve", "warehouse": "SH1", "carrier": "EMS"})
         add_rule(s, actor, name="Rest by SF", conditions={},
