@@ -167,6 +167,14 @@ def test_a_template_opening_with_a_value_does_not_swallow_the_head_of_a_joined_m
         "库位 A-01（已锁定：盘点中） 是库位：收货时请扫描商品（上架请到“上架”页面）。"
 
 
+def test_a_pick_stop_is_translated_whole_though_a_returns_template_also_matches_it():
+    # "At {place}: {sku} {name} ×{qty}" (returns) matches too, with "take" as the SKU.
+    assert translate("At A-06-4: take ACC-001 ×2 (2 → TOTE-006)", ZH) == \
+        "在 A-06-4：拣 ACC-001 ×2（2 → TOTE-006）"
+    assert translate("At RET-01: TEA-002 Tieguanyin oolong tea 500 g ×1", ZH) == \
+        "在 RET-01：TEA-002 Tieguanyin oolong tea 500 g ×1"
+
+
 def test_the_order_imports_refusals_are_translated_with_their_codes():
     assert translate("There is no shop NOPE (shops: JD, TMALL); add it with `waredesk shop "
                      "add`.", ZH) == \
