@@ -38,7 +38,8 @@ KEPT = ("waredesk scan sheet", "GS1 Digital Link", "WareDesk", "UTF-8", "GB18030
         "CMD-EMPTY", "CMD-UNDO", "WAVE-", "TOTE-", "waredesk shop add", "--profile", "--shop",
         "waredesk carrier add", "waredesk carrier import", "pool", "manual",
         "waredesk order tracking", "--phone", "PDF", "waredesk printer add",
-        "waredesk order mapping save", "CNY", "USD", "RMA-")
+        "waredesk order mapping save", "CNY", "USD", "RMA-", "waredesk order waybill",
+        "--printer NAME", "waredesk order slip", "--out slip.pdf")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 SAMPLE = "Q7"  # a value as a code would be: it is no English word
 
@@ -173,6 +174,14 @@ def test_a_pick_stop_is_translated_whole_though_a_returns_template_also_matches_
         "在 A-06-4：拣 ACC-001 ×2（2 → TOTE-006）"
     assert translate("At RET-01: TEA-002 Tieguanyin oolong tea 500 g ×1", ZH) == \
         "在 RET-01：TEA-002 Tieguanyin oolong tea 500 g ×1"
+
+
+def test_the_packing_screens_printing_advice_is_translated():
+    assert translate("No label printer is set up here: print the waybill with `waredesk order "
+                     "waybill 261111-1 --printer NAME`.", ZH) == \
+        "此工作站未设置标签打印机：请用 `waredesk order waybill 261111-1 --printer NAME` 打印面单。"
+    assert translate("Packing slip → A4: Job 7: 1 label(s) sent.", ZH) == \
+        "装箱单 → A4：打印任务 7：已发送 1 份。"
 
 
 def test_the_order_imports_refusals_are_translated_with_their_codes():
