@@ -184,6 +184,16 @@ def test_the_packing_screens_printing_advice_is_translated():
         "装箱单 → A4：打印任务 7：已发送 1 份。"
 
 
+def test_the_scales_complaints_on_the_packing_screen_are_translated():
+    assert translate("/dev/ttyUSB1 stopped answering: Write timeout", ZH) == \
+        "/dev/ttyUSB1 无响应：Write timeout"
+    assert translate("Weigh again (F5) or type the weight in kg", ZH) == \
+        "重新称重（F5）或输入重量（kg）"
+    assert translate("The weight did not settle within 5 s: keep the load still, off the edges, "
+                     "and try again.", ZH) == \
+        "重量在 5 秒内未稳定：请放稳货物、不要压边，然后重试。"
+
+
 def test_the_order_imports_refusals_are_translated_with_their_codes():
     assert translate("There is no shop NOPE (shops: JD, TMALL); add it with `waredesk shop "
                      "add`.", ZH) == \
