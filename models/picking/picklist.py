@@ -114,8 +114,9 @@ def _paper_lines(row: PickRow) -> list[dict[str, Any]]:
             "sku": row.sku if first else "",
             "name": (f"Lot {row.lot}: {row.name}" if row.lot else row.name) if first else "",
             "qty": share.qty,
-            "order_ref": f"#{share.seq} {share.order}" + (f" {share.tote}" if share.tote
-                                                           else "")})
+            # The tote before the number: a long shop number may be cut short on paper.
+            "order_ref": f"#{share.seq} " + (f"{share.tote} " if share.tote else "")
+                         + share.order})
     return lines
 
 

@@ -63,6 +63,10 @@ def test_plan_show_print_and_pick_a_wave_from_the_command_line(db, actor, site, 
     assert main(["--db", db.url, "pick", "replay", str(scans), "--wave", "WAVE-1"]) == 2
     assert "WAVE-1 is done: there is nothing to pick in it." in capsys.readouterr().err
     assert setup.quants(db, site["TEA"])[(site["PACK"], None)] == (3, 0)
+    # Picked, the paper names each order's tote before its number (a long number may be cut).
+    assert main(["--db", db.url, "wave", "pdf", "WAVE-1", "--out", str(pdf)]) == 0
+    rows = [line.split() for line in _pdf_text(pdf).splitlines()]
+    assert ["1", "A-01", "TEA", "Product", "TEA", "1", "#1", "TOTE-001", "SO-2", "[", "]"] in rows
     assert setup.clean(db)
 
 
