@@ -39,7 +39,7 @@ KEPT = ("waredesk scan sheet", "GS1 Digital Link", "WareDesk", "UTF-8", "GB18030
         "waredesk carrier add", "waredesk carrier import", "pool", "manual",
         "waredesk order tracking", "--phone", "PDF", "waredesk printer add",
         "waredesk order mapping save", "CNY", "USD", "RMA-", "waredesk order waybill",
-        "--printer NAME", "waredesk order slip", "--out slip.pdf")
+        "--printer NAME", "waredesk order slip", "--out slip.pdf", "--number")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 SAMPLE = "Q7"  # a value as a code would be: it is no English word
 
