@@ -49,8 +49,8 @@ def test_plan_show_print_and_pick_a_wave_from_the_command_line(db, actor, site, 
     text = _pdf_text(pdf)
     rows = [line.split() for line in text.splitlines()]
     assert ["1", "A-01", "TEA", "Product", "TEA", "1", "#1", "SO-2", "[", "]"] in rows
-    assert ["2", "2", "#2", "SO-1", "[", "]"] in rows  # the same bin for the next order
-    assert ["3", "B-01", "CUP", "Product", "CUP", "1", "#2", "SO-1", "[", "]"] in rows
+    assert ["2", "#2", "SO-1", "[", "]"] in rows  # the same stop, unnumbered, for the next order
+    assert ["2", "B-01", "CUP", "Product", "CUP", "1", "#2", "SO-1", "[", "]"] in rows
 
     scans = tmp_path / "scanner.txt"
     scans.write_text(f"TOTE-001\nTOTE-002\nA-01\n{TEA_EAN}\n{TEA_EAN},2\nB-01\n{CUP_EAN}\n",
