@@ -458,7 +458,7 @@ def _view(flow: PackingWorkflow) -> FloorView:
     first = next((i for i in state.items if i.left), None)
     lines = tuple(FloorLine(
         sku=i.sku, name=i.name, expected=i.qty, done=i.scanned,
-        detail=f"{i.weight_g} g each" if i.weight_g else "no weight",
+        detail=f"{i.weight_g.normalize():f} g each" if i.weight_g else "no weight",
         current=i is first) for i in state.items)
     weighed = flow.weighed_kg
     current = f"Expected {state.expected.describe()}"
