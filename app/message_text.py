@@ -131,10 +131,13 @@ class MessageCatalogue:
 
     def _whole(self, message: str, depth: int) -> tuple[str | None, bool]:
         """The translation by the most specific template matching the whole message, and
-        whether a value in it is English words the catalogue did not know."""
+        whether a value in it is English words the catalogue did not know. Where the most
+        specific one leaves English in a value ("At {place}: {sku} {name} ×{qty}" reading
+        "At A-01: take TEA ×2 (…)"), a less specific one that leaves fewer English words wins."""
         ranks = list(self._wordless)
         for word in set(_WORD.findall(message)):
             ranks += self._by_word.get(word, ())
+        best: tuple[str | None, bool] = (None, False)
         for rank in sorted(ranks):
             template = self.templates[rank]
             if template.anchor not in message:
@@ -150,8 +153,12 @@ class MessageCatalogue:
             values = {name: self._translate(value, depth + 1)
                       for name, value in match.groupdict().items()}
             left = any(" " in v and _WORD.search(v) for v in values.values())
-            return _PLACEHOLDER.sub(lambda m, v=values: v[m.group(1)], template.target), left
-        return None, False
+            text = _PLACEHOLDER.sub(lambda m, v=values: v[m.group(1)], template.target)
+            if not left:
+                return text, False
+            if best[0] is None or len(_WORD.findall(text)) < len(_WORD.findall(best[0])):
+                best = (text, True)
+        return best
 
     def _by_parts(self, message: str, depth: int) -> str:
         stripped = message.strip()

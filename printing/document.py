@@ -71,7 +71,7 @@ def compose_document(layout: Layout, table: Table, data: dict[str, Any], dpi: in
             items.extend(_row_items(table, y, page_data, True, dpi, titles=True))
             y += table.row_height
         for index in indexes:
-            cells = {**page_data, **rows[index], "n": index + 1}
+            cells = {**page_data, "n": index + 1, **rows[index]}  # a row may number itself
             items.extend(_row_items(table, y, cells, False, dpi, titles=False))
             y += table.row_height
         if number == total:

@@ -26,9 +26,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("code", help="short code, e.g. TMALL-1")
     add.add_argument("name")
     add.add_argument("--platform", choices=list(Platform), required=True)
-    add.add_argument("--phone", default="", help="the sender's phone on its waybills")
-    add.add_argument("--address", default="", help="the return address on its waybills "
-                     "(default: the shipping warehouse's)")
+    add.add_argument("--phone", help="the sender's phone on its waybills (an existing "
+                     "shop keeps its own unless given)")
+    add.add_argument("--address", help="the return address on its waybills (default: the "
+                     "shipping warehouse's; an existing shop keeps its own unless given)")
     add.set_defaults(run=run_shop_add)
     listing = shop_commands.add_parser("list", help="every shop")
     listing.set_defaults(run=run_shop_list)
@@ -65,12 +66,16 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_shop_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Create or rename a shop."""
+    """Create or rename a shop; a sender phone or address not given stays as it was."""
     db = ctx.database()
     actor = ctx.actor()
-    data = ShopInput(code=args.code.strip().upper(), name=args.name.strip(),
-                     platform=args.platform, sender_phone=args.phone,
-                     sender_address=args.address)
+    code = args.code.strip().upper()
+    with db.read() as session:
+        known = {shop.code: shop for shop in shop_list(session)}.get(code)
+        phone, address = (known.sender_phone, known.sender_address) if known else ("", "")
+    data = ShopInput(code=code, name=args.name.strip(), platform=args.platform,
+                     sender_phone=phone if args.phone is None else args.phone,
+                     sender_address=address if args.address is None else args.address)
     db.transact(lambda s: save_shop(s, actor, data))
     print(f"Saved shop {data.code} ({data.platform}).")
     return 0

@@ -103,19 +103,22 @@ def share_text(share: PickShare) -> str:
     return f"#{share.seq} {share.order}{into} ×{share.qty}"
 
 
-def _paper_lines(row: PickRow) -> list[dict[str, Any]]:
-    """A stop on paper: its first order's units on the row naming the bin and product, each
-    other order's on a row of its own below it (a column holds one order)."""
+def _paper_lines(stop: int, row: PickRow) -> list[dict[str, Any]]:
+    """A stop on paper: its first order's units on the row naming the stop's number, the bin
+    and product, each other order's on an unnumbered row of its own below it (a column holds
+    one order)."""
     lines = []
     for i, share in enumerate(row.shares):
         first = i == 0
         lines.append({
+            "n": stop if first else "",
             "location": row.location if first else "",
             "sku": row.sku if first else "",
             "name": (f"Lot {row.lot}: {row.name}" if row.lot else row.name) if first else "",
             "qty": share.qty,
-            "order_ref": f"#{share.seq} {share.order}" + (f" {share.tote}" if share.tote
-                                                           else "")})
+            # The tote before the number: a long shop number may be cut short on paper.
+            "order_ref": f"#{share.seq} " + (f"{share.tote} " if share.tote else "")
+                         + share.order})
     return lines
 
 
@@ -131,5 +134,5 @@ def pick_list_data(session: Session, wave_id: int) -> dict[str, Any]:
         "picker": "",
         "created": wave.created_at.date().isoformat(),
         "zone": ", ".join(zones) if zones else warehouse or "",
-        "lines": [line for r in rows for line in _paper_lines(r)],
+        "lines": [line for stop, r in enumerate(rows, start=1) for line in _paper_lines(stop, r)],
     }

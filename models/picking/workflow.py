@@ -356,9 +356,12 @@ class PickingWorkflow:
         state, at = self._wave, self._at
         assert state is not None
         expected = self.next_row()
-        if at is None or expected is None or expected.location_id != at[0]:
-            where = expected.location if expected else "the next bin"
-            return Outcome(Feedback.error(f"Scan the bin {where} first, then the item."))
+        if expected is None:
+            return Outcome(Feedback.error(f"Everything of {state.code} is picked: scan "
+                                           "CMD-DONE (F10)."))
+        if at is None or expected.location_id != at[0]:
+            return Outcome(Feedback.error(f"Scan the bin {expected.location} first, then the "
+                                           "item."))
         here = [r for r in state.rows if r.open and r.location_id == at[0]]
         mine = [r for r in here if r.product_id == item.product_id]
         if not mine:

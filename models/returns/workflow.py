@@ -536,6 +536,8 @@ def _lot_of(session: Session, item: ReturnItem, meaning: ProductScan) -> int | N
            if qty > item.returned_lots.get(lot, 0)]
     if len(out) == 1:
         return out[0]
+    if not out:  # every unit is back already: the over-return check refuses the scan
+        return next(iter(item.shipped_lots), None)
     raise InputError(f"{item.sku} was shipped in several lots: scan the code with its lot "
                      "(GS1), or put it aside.")
 

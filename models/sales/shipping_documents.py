@@ -59,7 +59,8 @@ def waybill_data(session: Session, order_id: int, *, today: date,
     order = order_by_id(session, order_id)
     if not order.tracking_number:
         raise InputError(f"Order {order.number} has no tracking number yet: give it one "
-                         "first (`waredesk order tracking`).")
+                         f"first (`waredesk order tracking {order.number}`, with `--number` "
+                         "for a carrier of manual waybills).")
     shop = order.shop
     if not shop.sender_phone:
         raise InputError(f"Shop {shop.code} has no sender phone for its waybills: add it "

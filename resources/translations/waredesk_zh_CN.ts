@@ -3698,8 +3698,8 @@ Workstation: {ws}</source>
         <translation>用订单试算规则</translation>
     </message>
     <message>
-        <source>Order number (or shop code and number, e.g. TMALL 2981):</source>
-        <translation>订单号（或店铺代码加订单号，如 TMALL 2981）：</translation>
+        <source>The whole order number (or shop code and number, e.g. TMALL 2981234567890123456):</source>
+        <translation>完整的订单号（或店铺代码加订单号，如 TMALL 2981234567890123456）：</translation>
     </message>
     <message>
         <source>Order {order} with the rules as saved:</source>

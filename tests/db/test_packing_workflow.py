@@ -71,6 +71,7 @@ def test_a_picked_order_is_verified_weighed_and_shipped_to_the_customer(db, acto
     fb = _ok(flow, TEA_EAN)
     assert "Every item of order T1 is scanned" in fb.message
     assert flow.view().current == "Expected 0.85 kg (0.765–0.935)"  # 800 g + 50 g packing
+    assert [line.detail for line in flow.view().lines] == ["300 g each", "250 g each"]
     fb = flow.weigh("0.86")
     assert fb.level is Level.OK
     assert fb.message == "0.86 kg: scan the tracking number of the SF waybill."

@@ -92,6 +92,18 @@ def test_a_wrong_bin_and_an_item_before_its_bin_are_refused(db, actor, site):
     assert setup.clean(db)
 
 
+def test_an_item_scanned_after_the_wave_is_picked_says_the_wave_is_done(db, actor, site):
+    wave, _ = _wave(db, actor, [("o1", [("TEA", 1)])])
+    flow = PickingWorkflow(db, actor)
+    _ok(flow, wave.code, "TOTE-001", "A-01", TEA_EAN)
+    before = setup.moves(db)
+    fb = flow.scan(TEA_EAN)
+    assert (fb.level, fb.message) == (
+        Level.ERROR, f"Everything of {wave.code} is picked: scan CMD-DONE (F10).")
+    assert setup.moves(db) == before
+    assert setup.clean(db)
+
+
 def test_an_item_not_on_the_bins_tasks_is_refused(db, actor, site):
     wave, _ = _wave(db, actor, [("o1", [("TEA", 1)])])
     flow = PickingWorkflow(db, actor)

@@ -239,3 +239,16 @@ def test_a_lot_tracked_item_comes_back_into_the_lot_that_was_shipped(db, actor, 
     assert flow.enter("3").message == "MILK ×2 quarantined at QUAR (Defective)."
     assert setup.quants(db, site["MILK"])[(site["QUAR"], site["L-SOON"])] == (2, 0)
     assert setup.clean(db)
+
+
+def test_a_lot_tracked_item_scanned_once_all_is_back_is_an_over_return(db, actor, site, rita):
+    f.stock_in(db, actor, site["MILK"], site["A-02"], 5, lot_id=site["L-SOON"])
+    rs.shipped_order(db, actor, "R9", [("MILK", 1)], tracking="SF1000000009")
+    flow = ReturnsWorkflow(db, rita)
+    _ok(flow, "SF1000000009", MILK_GTIN)
+    before = setup.moves(db)
+    extra = flow.scan(MILK_GTIN)
+    assert (extra.level, extra.message) == (
+        Level.ERROR, "Over-return: order R9 shipped 1 MILK, all returned already; put it aside.")
+    assert setup.moves(db) == before
+    assert setup.clean(db)

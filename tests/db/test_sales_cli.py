@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.cli.main import main
+from models.sales.shops import shop_by_code
 from tests import factories as f
 from tests.db import sales_setup as setup
 from tests.db.sales_setup import ORDERS
@@ -21,6 +22,22 @@ def test_shop_add_and_list(db, capsys):
     assert code == 2 and "code: 'BAD CODE' must be 1-32 of A-Z" in err and err.count("\n") == 1
     code, out, _ = _run(db, capsys, "shop", "list")
     assert code == 0 and out.split() == ["TMALL-1", "taobao", "天猫旗舰店"]
+
+
+def test_renaming_a_shop_keeps_its_sender_phone_and_address_unless_given(db, capsys):
+    _run(db, capsys, "shop", "add", "TMALL", "Tea House", "--platform", "taobao",
+         "--phone", "021-55501234", "--address", "上海市 浦东新区 1号")
+    renamed = _run(db, capsys, "shop", "add", "TMALL", "茶舍天猫旗舰店", "--platform", "taobao")
+    assert renamed[0] == 0
+    with db.read() as s:
+        shop = shop_by_code(s, "TMALL")
+        assert (shop.name, shop.sender_phone, shop.sender_address) == (
+            "茶舍天猫旗舰店", "021-55501234", "上海市 浦东新区 1号")
+    _run(db, capsys, "shop", "add", "TMALL", "茶舍", "--platform", "taobao", "--phone", "",
+         "--address", "")
+    with db.read() as s:
+        assert (shop_by_code(s, "TMALL").sender_phone,
+                shop_by_code(s, "TMALL").sender_address) == ("", "")
 
 
 def test_order_import_list_and_show(db, capsys):

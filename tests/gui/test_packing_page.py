@@ -123,3 +123,12 @@ def test_an_order_is_packed_by_wedge_scans_and_the_simulated_scale(
              for text, _symbology in decoded(image)]
     assert "SF1234567890" in codes
     assert len(list((tmp_path / "office").iterdir())) == 1
+
+
+def test_the_advice_on_printing_wraps_instead_of_widening_the_screen(packing):
+    page: PackingPage = packing["page"]
+    page.markers.setText("\n".join(
+        f"No {kind} printer is set up here: print it with `waredesk order waybill "
+        "261111-123456789012345 --printer NAME`." for kind in ("label", "PDF")))
+    page.markers.setVisible(True)
+    assert page.minimumSizeHint().width() < 1024

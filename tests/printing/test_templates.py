@@ -107,3 +107,14 @@ def test_a_customised_template_from_json_renders():
 def test_unknown_template_names_the_known_ones():
     with pytest.raises(InputError, match="sku-50x30"):
         load_template("no-such-label")
+
+
+def test_pick_list_shows_a_taobao_order_number_whole():
+    template = load_template("pick-list")
+    data = {**template.sample, "lines": [
+        {"location": "D-03-3", "sku": "TEA-003", "name": "Lot L20040605: Yunnan Pu'er ripe tea "
+         "cake 357 g", "qty": 1, "order_ref": "#1 2981234567890123457"},
+        {"location": "", "sku": "", "name": "", "qty": 2,
+         "order_ref": "#2 261111-123456789012345"}]}
+    text = pdfium.PdfDocument(render(template, data, "pdf"))[0].get_textpage().get_text_range()
+    assert "#1 2981234567890123457" in text and "#2 261111-123456789012345" in text

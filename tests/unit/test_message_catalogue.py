@@ -38,7 +38,8 @@ KEPT = ("waredesk scan sheet", "GS1 Digital Link", "WareDesk", "UTF-8", "GB18030
         "CMD-EMPTY", "CMD-UNDO", "WAVE-", "TOTE-", "waredesk shop add", "--profile", "--shop",
         "waredesk carrier add", "waredesk carrier import", "pool", "manual",
         "waredesk order tracking", "--phone", "PDF", "waredesk printer add",
-        "waredesk order mapping save", "CNY", "USD", "RMA-")
+        "waredesk order mapping save", "CNY", "USD", "RMA-", "waredesk order waybill",
+        "--printer NAME", "waredesk order slip", "--out slip.pdf", "--number")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 SAMPLE = "Q7"  # a value as a code would be: it is no English word
 
@@ -165,6 +166,32 @@ def test_a_template_opening_with_a_value_does_not_swallow_the_head_of_a_joined_m
     assert translate("Location A-01 (blocked: 盘点中) is a location: in receiving, scan the "
                      "items (put them away in Putaway).", ZH) == \
         "库位 A-01（已锁定：盘点中） 是库位：收货时请扫描商品（上架请到“上架”页面）。"
+
+
+def test_a_pick_stop_is_translated_whole_though_a_returns_template_also_matches_it():
+    # "At {place}: {sku} {name} ×{qty}" (returns) matches too, with "take" as the SKU.
+    assert translate("At A-06-4: take ACC-001 ×2 (2 → TOTE-006)", ZH) == \
+        "在 A-06-4：拣 ACC-001 ×2（2 → TOTE-006）"
+    assert translate("At RET-01: TEA-002 Tieguanyin oolong tea 500 g ×1", ZH) == \
+        "在 RET-01：TEA-002 Tieguanyin oolong tea 500 g ×1"
+
+
+def test_the_packing_screens_printing_advice_is_translated():
+    assert translate("No label printer is set up here: print the waybill with `waredesk order "
+                     "waybill 261111-1 --printer NAME`.", ZH) == \
+        "此工作站未设置标签打印机：请用 `waredesk order waybill 261111-1 --printer NAME` 打印面单。"
+    assert translate("Packing slip → A4: Job 7: 1 label(s) sent.", ZH) == \
+        "装箱单 → A4：打印任务 7：已发送 1 份。"
+
+
+def test_the_scales_complaints_on_the_packing_screen_are_translated():
+    assert translate("/dev/ttyUSB1 stopped answering: Write timeout", ZH) == \
+        "/dev/ttyUSB1 无响应：Write timeout"
+    assert translate("Weigh again (F5) or type the weight in kg", ZH) == \
+        "重新称重（F5）或输入重量（kg）"
+    assert translate("The weight did not settle within 5 s: keep the load still, off the edges, "
+                     "and try again.", ZH) == \
+        "重量在 5 秒内未稳定：请放稳货物、不要压边，然后重试。"
 
 
 def test_the_order_imports_refusals_are_translated_with_their_codes():

@@ -104,6 +104,7 @@ class FloorScreen(QWidget):
         self.current.setWordWrap(True)
         _font(self.current, 22, bold=True)
         self.markers = QLabel()
+        self.markers.setWordWrap(True)  # the packing screen says how to print, at length
         self.markers.setObjectName("floorMarkers")
         _font(self.markers, 18, bold=True)
         self.markers.setStyleSheet("#floorMarkers { background: #ffe082; color: #000000; "

@@ -279,7 +279,8 @@ class RulesDialog(QDialog):
         """The order to try the rules on; None to give up."""
         text, ok = QInputDialog.getText(
             self, self.tr("Try the rules on an order"),
-            self.tr("Order number (or shop code and number, e.g. TMALL 2981):"))
+            self.tr("The whole order number (or shop code and number, e.g. TMALL "
+                    "2981234567890123456):"))
         return text.strip() if ok and text.strip() else None
 
     def try_on_order(self) -> None:
