@@ -38,7 +38,6 @@ from models.errors import InputError
 from models.feedback import Feedback, Level
 from models.floor import (
     MAX_TYPED_QTY,
-    FloorLine,
     FloorView,
     Outcome,
     ScanRetry,
@@ -47,9 +46,17 @@ from models.floor import (
 from models.permissions import Perm
 from models.returns import orders, places, steps
 from models.returns.orders import RETURNABLE, ReturnItem
-from models.returns.reasons import REASON_MENU, describe_reason, parse_reason
+from models.returns.reasons import describe_reason, parse_reason
+from models.returns.screen import (
+    CHOICE_TEXTS,
+    SERIAL_PROMPT,
+    ReturnState,
+    bin_prompt,
+    prompt_for,
+    returns_view,
+    undo_prompt,
+)
 from models.returns.units import (
-    Unit,
     item_of,
     needs_serial,
     parcel_refusals,
@@ -73,42 +80,6 @@ DONE_TEXTS = {ReturnStepKind.RESTOCK: "restocked to", ReturnStepKind.QUARANTINE:
               "quarantined at", ReturnStepKind.SCRAP: "scrapped to"}
 STEP_TEXTS = {ReturnStepKind.RECEIVE: "received", ReturnStepKind.RESTOCK: "restocked",
               ReturnStepKind.QUARANTINE: "quarantined", ReturnStepKind.SCRAP: "scrapped"}
-CHOICE_TEXTS = {ReturnStepKind.RESTOCK: "Restock", ReturnStepKind.QUARANTINE: "Quarantine",
-                ReturnStepKind.SCRAP: "Scrap"}
-
-
-@dataclass(frozen=True)
-class ReturnState:
-    """The order on the returns table after the last call."""
-
-    order_id: int
-    number: str
-    shop: str
-    tracking: str
-    warehouse_id: int
-    returns_code: str
-    return_id: int | None
-    items: tuple[ReturnItem, ...]
-    focus: int | None = None  # the product the last scan touched
-
-    @property
-    def waiting(self) -> Unit | None:
-        """The units to dispose of next (of one product and lot, or one serial-tracked
-        unit), the focused product first."""
-        ordered = sorted(self.items, key=lambda i: i.product_id != self.focus)
-        for item in ordered:
-            if item.waiting_serials:
-                serial, lot = item.shipped_serials[item.waiting_serials[0]]
-                return Unit(item, lot, 1, item.waiting_serials[0], serial)
-            for lot, qty in item.pending.items():
-                if qty > 0:
-                    return Unit(item, lot, qty)
-        return None
-
-    @property
-    def all_back(self) -> bool:
-        """True when every unit shipped has come back."""
-        return all(i.left <= 0 for i in self.items)
 
 
 @dataclass(frozen=True)
@@ -265,7 +236,7 @@ class ReturnsWorkflow:
 
     def view(self) -> FloorView:
         """The state to show now."""
-        return _view(self)
+        return returns_view(self)
 
     def check(self, items: Sequence[tuple[str, int]]) -> list[str]:
         """Why any of the open parcel's items (a code and the units typed, or 1) would be
@@ -406,7 +377,7 @@ class ReturnsWorkflow:
             self._qty = None
             self._recent.appendleft(f"order {order.number} ({raw.strip()})")
         return Outcome(Feedback(Level.WARNING if state.all_back and state.waiting is None
-                                else Level.OK, text, _prompt(state)), after)
+                                else Level.OK, text, prompt_for(state)), after)
 
     def _item(self, session: Session, meaning: ProductScan, key: str,
               serial: str | None = None) -> Outcome:
@@ -421,14 +392,14 @@ class ReturnsWorkflow:
         if done is not None:
             fresh = replace(_reload(session, known, done.return_id), focus=done.product_id)
             return Outcome(Feedback.ok(f"{meaning.sku}: received before, not again.",
-                                        _prompt(fresh)), lambda: self._set(fresh))
+                                        prompt_for(fresh)), lambda: self._set(fresh))
         qty = self._qty or meaning.quantity
         item = item_of(state.items, meaning)
         if item is not None and serial is None and needs_serial(item, meaning) and qty == 1:
             return self._ask_serial(meaning, item)
         unit = returned_unit(session, state.number, state.items, meaning, qty, serial=serial)
         if isinstance(unit, str):
-            return Outcome(Feedback.error(unit, _prompt(state)), self._drop_qty)
+            return Outcome(Feedback.error(unit, prompt_for(state)), self._drop_qty)
         return_id = state.return_id
         if return_id is None:
             return_id = steps.open_return(session, self.actor, order.id, state.tracking)
@@ -451,14 +422,14 @@ class ReturnsWorkflow:
             self._serial_for = None
             self._asking = ""
             self._recent.appendleft(f"{unit.label} ×{qty} → {returns.code}")
-        return Outcome(Feedback(Level.OK, text, _prompt(fresh), _CHANGED), after)
+        return Outcome(Feedback(Level.OK, text, prompt_for(fresh), _CHANGED), after)
 
     def _ask_serial(self, meaning: ProductScan, item: ReturnItem) -> Outcome:
         def after() -> None:
             self._serial_for = meaning
             self._asking = "serial"
         return Outcome(Feedback.warning(f"{item.sku} is serial-tracked: scan or type the "
-                                        "unit's serial number.", _SERIAL_PROMPT), after)
+                                        "unit's serial number.", SERIAL_PROMPT), after)
 
     def _serial_answer(self, session: Session, meaning: Meaning, key: str) -> Outcome:
         """The serial asked for: a GS1 label of the same product with its serial (21), or
@@ -468,12 +439,12 @@ class ReturnsWorkflow:
         if isinstance(meaning, ProductScan):
             if meaning.product_id != asked.product_id or not meaning.serial:
                 return Outcome(Feedback.error(f"Scan or type the serial number of {asked.sku} "
-                                              "first, or cancel (Esc).", _SERIAL_PROMPT))
+                                              "first, or cancel (Esc).", SERIAL_PROMPT))
             return self._item(session, meaning, key)
         serial = meaning.scan.plain.strip() if hasattr(meaning, "scan") else ""
         if not serial or len(serial) > 128:
             return Outcome(Feedback.error("A serial number has 1 to 128 characters.",
-                                          _SERIAL_PROMPT))
+                                          SERIAL_PROMPT))
         return self._item(session, asked, key, serial=serial)
 
     def _ask_bin(self, session: Session, choice: _Choice) -> Outcome:
@@ -491,7 +462,7 @@ class ReturnsWorkflow:
         def after() -> None:
             self._choice = asked
             self._asking = "bin"
-        return Outcome(Feedback.ok(text, _bin_prompt(suggested)), after)
+        return Outcome(Feedback.ok(text, bin_prompt(suggested)), after)
 
     def _restock_to_code(self, session: Session, code: str) -> Outcome:
         state, choice = self._state, self._choice
@@ -537,7 +508,7 @@ class ReturnsWorkflow:
             self._set(fresh)
             self._clear()
             self._recent.appendleft(f"{sku} ×{done.qty} → {place.code}")
-        return Outcome(Feedback(Level.OK, text, _prompt(fresh), _CHANGED), after)
+        return Outcome(Feedback(Level.OK, text, prompt_for(fresh), _CHANGED), after)
 
     def _undo(self, session: Session, key: str, actor: Actor) -> Outcome:
         state = self._state
@@ -568,7 +539,7 @@ class ReturnsWorkflow:
             self._set(fresh)
             self._clear()
             self._recent.appendleft(f"undone: {sku} ×{step.qty} {what}")
-        return Outcome(Feedback(Level.OK, text, _prompt(fresh), _CHANGED), after)
+        return Outcome(Feedback(Level.OK, text, prompt_for(fresh), _CHANGED), after)
 
     def _ask_undo_approval(self, session: Session, state: ReturnState, last: ReturnStep,
                            key: str) -> Outcome:
@@ -583,7 +554,7 @@ class ReturnsWorkflow:
             self._asking = "approval"
         return Outcome(Feedback.warning(f"Undoing the scrap of {what} needs a supervisor: "
                                         "approval (F9), or cancel (Esc).",
-                                        _undo_prompt(what)), after)
+                                        undo_prompt(what)), after)
 
     def _set(self, state: ReturnState) -> None:
         self._state = state
@@ -621,86 +592,3 @@ def _label(state: ReturnState, session: Session, step: ReturnStep) -> str:
     sku = next((i.sku for i in state.items if i.product_id == step.product_id), "")
     serial = steps.serial_of(session, step)
     return f"{sku} {serial}" if serial else sku
-
-
-def _prompt(state: ReturnState) -> str:
-    group = state.waiting
-    if group is not None:
-        return f"{group.label} ×{group.qty}: F2 restock, F3 quarantine or F4 scrap"
-    if state.all_back:
-        return "Everything is back: scan the next parcel"
-    return "Scan a returned item, or the next parcel"
-
-
-_SERIAL_PROMPT = "Scan or type the serial number"
-
-
-def _undo_prompt(what: str) -> str:
-    return f"Undo the scrap of {what}: supervisor approval (F9) or cancel (Esc)"
-
-
-def _bin_prompt(suggested: str) -> str:
-    return f"Scan the bin (Enter: {suggested})" if suggested else "Scan the bin to restock to"
-
-
-def _view(flow: ReturnsWorkflow) -> FloorView:
-    state = flow.state
-    recent = tuple(flow.recent)
-    if state is None:
-        return FloorView(title="Returns", prompt="Scan the parcel's tracking number or the "
-                         "order number", recent=recent)
-    group = state.waiting
-    lines = tuple(FloorLine(sku=i.sku, name=i.name, expected=i.shipped, done=i.returned,
-                            detail=_detail(i), current=group is not None and group.item is i)
-                  for i in state.items)
-    title = f"Return of order {state.number}"
-    if state.return_id is not None:
-        title += f" · RMA-{state.return_id}"
-    current = ""
-    if group is not None:
-        serial = f" {group.serial}" if group.serial else ""
-        current = f"At {state.returns_code}: {group.item.sku} {group.item.name}{serial} " \
-                  f"×{group.qty}"
-    prompt = _prompt(state)
-    asking = flow.asking
-    if asking == "reason":
-        prompt = f"Why? {REASON_MENU}"
-    elif asking == "bin":
-        prompt = _bin_prompt(flow.suggested_bin)
-    elif asking == "serial":
-        prompt = _SERIAL_PROMPT
-    elif asking == "approval" and flow.undo_what:
-        prompt = _undo_prompt(flow.undo_what)
-    elif asking == "approval" and group is not None:
-        prompt = f"Scrap {group.label} ×{group.qty}: supervisor approval (F9) or cancel (Esc)"
-    markers = []
-    if flow.choice:
-        markers.append(CHOICE_TEXTS[ReturnStepKind(flow.choice)])
-    if flow.reason:
-        markers.append(flow.reason)
-    if flow.pending_qty is not None:
-        markers.append(f"Quantity {flow.pending_qty}")
-    return FloorView(
-        title=title, prompt=prompt, lines=lines, recent=recent, current=current,
-        done_lines=sum(i.left <= 0 for i in state.items), total_lines=len(state.items),
-        done_units=sum(i.returned for i in state.items),
-        total_units=sum(i.shipped for i in state.items), asking=asking,
-        markers=tuple(markers), finished=state.all_back and group is None)
-
-
-def _detail(item: ReturnItem) -> str:
-    parts = []
-    before = item.returned - item.received
-    if before:
-        parts.append(f"{before} returned before")
-    if item.waiting:
-        parts.append(f"{item.waiting} waiting")
-    restocked, quarantined, scrapped = (item.disposed.get(kind, 0) for kind in (
-        ReturnStepKind.RESTOCK, ReturnStepKind.QUARANTINE, ReturnStepKind.SCRAP))
-    if restocked:
-        parts.append(f"{restocked} restocked")
-    if quarantined:
-        parts.append(f"{quarantined} quarantined")
-    if scrapped:
-        parts.append(f"{scrapped} scrapped")
-    return " · ".join(parts)
