@@ -126,6 +126,7 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     for s in steps:
         undone = "  (undone)" if s.undone else ""
         lot = f" lot {s.lot}" if s.lot else ""
+        lot += f" serial {s.serial}" if s.serial else ""
         reason = f"  {s.reason}" if s.reason else ""
         print(f"  {s.at:%Y-%m-%d %H:%M}  {s.kind:10} {s.sku}{lot} ×{s.qty} -> {s.location}"
               f"{reason}  {s.user}{undone}")

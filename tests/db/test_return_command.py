@@ -105,4 +105,8 @@ def test_cameras_come_back_by_their_serials_and_a_parcel_with_a_stray_unit_takes
         "CAM S-2 ×1 quarantined at QUAR (Defective).",
         "CAM S-1 ×1 quarantined at QUAR (Defective)."]
     assert setup.quants(db, cam_id)[(site["QUAR"], None)] == (2, 0)
+    _, out, _ = _run(db, capsys, "return", "list", "--order", "C4")
+    code, out, _ = _run(db, capsys, "return", "show", out.split()[0])
+    assert "receive    CAM serial S-2 ×1 -> RET" in out
+    assert "quarantine CAM serial S-1 ×1 -> QUAR  Defective" in out
     assert setup.clean(db)
