@@ -62,7 +62,10 @@ def returned_unit(session: Session, number: str, items: Sequence[ReturnItem],
                  and u.lot_id == lot_id)
     left = item.shipped_lots.get(lot_id, 0) - item.returned_lots.get(lot_id, 0) - before
     if qty > left:
-        if item.left - before <= 0:
+        if before:
+            return (f"Over-return: only {left + before} more {item.sku} can come back on order "
+                    f"{number}, this parcel gives {before + qty}; put the rest aside.")
+        if item.left <= 0:
             return (f"Over-return: order {number} shipped {item.shipped} {item.sku}, all "
                     "returned already; put it aside.")
         return (f"Over-return: only {left} more {item.sku} can come back on order {number}, "

@@ -14,6 +14,12 @@ def test_a_parcel_is_received_and_restocked_from_the_command_line(db, actor, cap
     site = rs.returns_site(db, actor)
     order_id = rs.shipped_order(db, actor, "C1", [("TEA", 2), ("CUP", 1)],
                                 tracking="SF2000000001")
+    code, _, err = _run(db, capsys, "return", "receive", "SF2000000001", "--item", "TEA",
+                        "--item", "TEA:2")
+    assert code == 2
+    assert err.splitlines() == [
+        "waredesk: Over-return: only 2 more TEA can come back on order C1, this parcel gives 3;"
+        " put the rest aside.", "Nothing of the parcel was received."]
     code, out, err = _run(db, capsys, "return", "receive", "SF2000000001", "--item",
                           "TEA:2", "--disposition", "restock", "--reason", "unopened")
     assert code == 0, err
