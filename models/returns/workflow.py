@@ -441,7 +441,7 @@ class ReturnsWorkflow:
                 return Outcome(Feedback.error(f"Scan or type the serial number of {asked.sku} "
                                               "first, or cancel (Esc).", SERIAL_PROMPT))
             return self._item(session, meaning, key)
-        serial = meaning.scan.plain.strip() if hasattr(meaning, "scan") else ""
+        serial = meaning.scan.plain.strip()
         if not serial or len(serial) > 128:
             return Outcome(Feedback.error("A serial number has 1 to 128 characters.",
                                           SERIAL_PROMPT))
