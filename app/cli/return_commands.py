@@ -14,11 +14,13 @@ from models.errors import InputError
 from models.feedback import Level
 from models.returns.batch import dispose_waiting, parse_item, receive, replay_file
 from models.returns.listing import find_return, list_returns, return_steps
+from models.returns.order_returns import DISPOSITIONS, OrderReturns
 from models.returns.orders import return_items
 from models.returns.reasons import REASON_TEXTS
 from models.returns.workflow import ReturnsWorkflow
 
-DISPOSITIONS = [ReturnStepKind.RESTOCK, ReturnStepKind.QUARANTINE, ReturnStepKind.SCRAP]
+STEP_WORDS = {ReturnStepKind.RESTOCK: "restocked", ReturnStepKind.QUARANTINE: "quarantined",
+              ReturnStepKind.SCRAP: "scrapped"}
 REASONS_HELP = ", ".join(f"{r.value} ({text})" for r, text in REASON_TEXTS.items())
 
 
@@ -124,7 +126,22 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     for s in steps:
         undone = "  (undone)" if s.undone else ""
         lot = f" lot {s.lot}" if s.lot else ""
+        lot += f" serial {s.serial}" if s.serial else ""
         reason = f"  {s.reason}" if s.reason else ""
         print(f"  {s.at:%Y-%m-%d %H:%M}  {s.kind:10} {s.sku}{lot} ×{s.qty} -> {s.location}"
               f"{reason}  {s.user}{undone}")
     return 0
+
+
+def print_returns(back: OrderReturns) -> None:
+    """The order's returns under `waredesk order show`: each with its date, where its units
+    went and why."""
+    if back.returns:
+        print("Returns:")
+    for r in back.returns:
+        went = "".join(f"  {STEP_WORDS[kind]} {r.units[kind]}" for kind in DISPOSITIONS
+                       if r.units.get(kind))
+        waiting = f"  waiting {r.waiting}" if r.waiting else ""
+        reasons = f"  ({'; '.join(r.reasons)})" if r.reasons else ""
+        print(f"  {r.code:8} {r.at.astimezone():%Y-%m-%d %H:%M}  received {r.received}{went}"
+              f"{waiting}{reasons}")

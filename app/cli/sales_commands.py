@@ -9,7 +9,9 @@ from pathlib import Path
 from app.cli import carrier_commands, mapping_commands, review_commands, shipping_commands
 from app.cli.context import CliContext
 from app.cli.import_output import run_file_import
+from app.cli.return_commands import print_returns
 from models.entities import Platform
+from models.returns.order_returns import order_returns
 from models.sales.order_import import OrderImportReport, import_sales_orders
 from models.sales.order_views import order_by_number, order_lines, order_list
 from models.sales.profiles import BUILTIN
@@ -124,6 +126,7 @@ def run_order_show(args: argparse.Namespace, ctx: CliContext) -> int:
         lines = order_lines(session, order.id)
         reservations = order_reservations(session, order.id)
         trace = order_trace(session, order.id)
+        back = order_returns(session, order.id)
         warehouse = order.warehouse.code if order.warehouse_id else ""
     address = recipient_address(order)
     ordered = order.ordered_at.astimezone()  # this computer's time zone
@@ -143,16 +146,18 @@ def run_order_show(args: argparse.Namespace, ctx: CliContext) -> int:
           + f"  priority {order.priority}"
           + (f"  tags {order.customer_tags}" if order.customer_tags else ""))
     print(f"{'#':>3} {'SKU':20} {'qty':>5} {'price':>10}  product   title")
-    for line in lines:
+    returned = back.per_line([(line.product_sku, line.qty) for line in lines])
+    for line, n in zip(lines, returned, strict=True):
         product = line.product_sku or "(unknown)"
         print(f"{line.line_no:>3} {line.sku:20} {line.qty:>5} {line.unit_price:>10}  "
-              f"{product:9} {line.title}")
+              f"{product:9} {line.title}" + (f"  returned {n}" if n else ""))
     if reservations:
         print("Reserved:")
     for held in reservations:
         lot = f" lot {held.lot}" if held.lot else ""
         expiry = f" exp {held.expiry}" if held.expiry else ""
         print(f"{held.line_no:>3} {held.sku:20} {held.qty:>5}  at {held.location}{lot}{expiry}")
+    print_returns(back)
     if trace:
         print("Review trace:")
     for step in trace:

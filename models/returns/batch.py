@@ -26,18 +26,17 @@ def parse_item(text: str) -> tuple[str, int]:
 
 def receive(flow: ReturnsWorkflow, parcel: str, items: Sequence[tuple[str, int]],
             said: Callable[[Feedback], None]) -> None:
-    """Open the parcel's order and receive its items, each answer handed to `said`;
-    InputError at the first refusal (what was received before it stays received, waiting
-    for its disposition)."""
+    """Open the parcel's order and receive its items, each answer handed to `said`; every
+    item is checked first, and one refusal (InputError naming each) receives none of them:
+    the clerk puts the parcel right and gives it again."""
     said(_accepted(flow.open(parcel)))
+    refusals = flow.check(items)
+    if refusals:
+        raise InputError("\n".join([*refusals, "Nothing of the parcel was received."]))
     for code, qty in items:
         if qty != 1:
             _accepted(flow.enter(str(qty)))
-        answer = flow.scan(code)
-        if answer.level is Level.ERROR and flow.state is not None and flow.state.waiting:
-            raise InputError(f"{answer.message} The units received wait at "
-                             f"{flow.state.returns_code}: give them a disposition.")
-        said(_accepted(answer))
+        said(_accepted(flow.scan(code)))
 
 
 def dispose_waiting(flow: ReturnsWorkflow, kind: ReturnStepKind, reason: str, *,

@@ -18,7 +18,9 @@ from models.entities import (
     ReturnStep,
     ReturnStepKind,
     SalesOrder,
+    SerialNumber,
     Shop,
+    StockMove,
     User,
 )
 from models.errors import InputError, NotFound
@@ -64,6 +66,7 @@ class StepRow:
     reason: str
     user: str
     undone: bool
+    serial: str = ""
 
 
 def list_returns(session: Session, *, order: str = "", limit: int = 100) -> list[ReturnRow]:
@@ -109,8 +112,11 @@ def return_steps(session: Session, return_id: int) -> list[StepRow]:
     rows = session.execute(
         select(ReturnStep.created_at, ReturnStep.kind, Product.sku, Lot.number, ReturnStep.qty,
                Location.code, ReturnStep.reason, ReturnStep.note, User.username,
-               approver.username, ReturnStep.undone)
+               approver.username, ReturnStep.undone, SerialNumber.serial)
         .join(Product, Product.id == ReturnStep.product_id)
+        # A step's posting is one move: it names the serial of a serial-tracked unit.
+        .join(StockMove, StockMove.posting_id == ReturnStep.posting_id)
+        .outerjoin(SerialNumber, SerialNumber.id == StockMove.serial_id)
         .join(Location, Location.id == ReturnStep.to_location_id)
         .join(User, User.id == ReturnStep.user_id)
         .outerjoin(approver, approver.id == ReturnStep.approved_by)
@@ -118,5 +124,6 @@ def return_steps(session: Session, return_id: int) -> list[StepRow]:
         .where(ReturnStep.return_id == return_id).order_by(ReturnStep.id)).all()
     return [StepRow(at, kind, sku, lot or "", qty, place,
                     describe_reason(reason, note) if reason else "",
-                    f"{user} (approved by {boss})" if boss else user, undone)
-            for at, kind, sku, lot, qty, place, reason, note, user, boss, undone in rows]
+                    f"{user} (approved by {boss})" if boss else user, undone, serial or "")
+            for at, kind, sku, lot, qty, place, reason, note, user, boss, undone, serial
+            in rows]

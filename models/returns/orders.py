@@ -18,6 +18,7 @@ from models.entities import (
     ReturnStepKind,
     SalesOrder,
     SalesOrderStatus,
+    SerialNumber,
     Shipment,
     StockMove,
 )
@@ -42,6 +43,11 @@ class ReturnItem:
     disposed: dict[str, int] = field(default_factory=dict)  # restock/quarantine/scrap -> units
     shipped_lots: dict[int | None, int] = field(default_factory=dict)  # lot -> units shipped
     returned_lots: dict[int | None, int] = field(default_factory=dict)
+    # Serial-tracked products: serial id -> (serial, lot id) shipped on the order, the serials
+    # received back (in any return) and those of this return waiting, oldest first.
+    shipped_serials: dict[int, tuple[str, int | None]] = field(default_factory=dict)
+    returned_serials: frozenset[int] = frozenset()
+    waiting_serials: tuple[int, ...] = ()
 
     @property
     def left(self) -> int:
@@ -105,26 +111,39 @@ def latest_open_return(session: Session, order_id: int) -> int | None:
 
 def return_items(session: Session, order_id: int, return_id: int | None) -> list[ReturnItem]:
     """The order's shipped products in SKU order, with what came back."""
-    shipped: dict[int, dict[int | None, int]] = defaultdict(dict)
+    shipped: dict[int, dict[int | None, int]] = defaultdict(lambda: defaultdict(int))
+    serials: dict[int, dict[int, tuple[str, int | None]]] = defaultdict(dict)
     posting = session.scalar(select(Shipment.posting_id).where(Shipment.order_id == order_id))
-    for product_id, lot_id, qty in session.execute(
-            select(StockMove.product_id, StockMove.lot_id, func.sum(StockMove.qty))
+    for product_id, lot_id, serial_id, serial, qty in session.execute(
+            select(StockMove.product_id, StockMove.lot_id, StockMove.serial_id,
+                   SerialNumber.serial, func.sum(StockMove.qty))
+            .outerjoin(SerialNumber, SerialNumber.id == StockMove.serial_id)
             .where(StockMove.posting_id == posting)
-            .group_by(StockMove.product_id, StockMove.lot_id)):
-        shipped[product_id][lot_id] = int(qty)
+            .group_by(StockMove.product_id, StockMove.lot_id, StockMove.serial_id,
+                      SerialNumber.serial)):
+        shipped[product_id][lot_id] += int(qty)
+        if serial_id is not None:
+            serials[product_id][serial_id] = (serial, lot_id)
     returned: dict[int, dict[int | None, int]] = defaultdict(lambda: defaultdict(int))
+    back: dict[int, set[int]] = defaultdict(set)
     here: dict[int, int] = defaultdict(int)
-    for rid, product_id, lot_id, qty in session.execute(
+    # A receive posting moves one product (and lot, or serial): its moves say which serial.
+    for rid, product_id, lot_id, serial_id, qty in session.execute(
             select(ReturnStep.return_id, ReturnStep.product_id, ReturnStep.lot_id,
-                   func.sum(ReturnStep.qty))
+                   StockMove.serial_id, func.sum(StockMove.qty))
             .join(CustomerReturn, CustomerReturn.id == ReturnStep.return_id)
+            .join(StockMove, StockMove.posting_id == ReturnStep.posting_id)
             .where(CustomerReturn.order_id == order_id, ReturnStep.undone.is_(False),
                    ReturnStep.kind == ReturnStepKind.RECEIVE)
-            .group_by(ReturnStep.return_id, ReturnStep.product_id, ReturnStep.lot_id)):
+            .group_by(ReturnStep.return_id, ReturnStep.product_id, ReturnStep.lot_id,
+                      StockMove.serial_id)):
         returned[product_id][lot_id] += int(qty)
+        if serial_id is not None:
+            back[product_id].add(serial_id)
         if rid == return_id:
             here[product_id] += int(qty)
     pending = _pending(session, return_id) if return_id is not None else {}
+    waiting = _waiting_serials(session, return_id) if return_id is not None and serials else {}
     disposed: dict[int, dict[str, int]] = defaultdict(dict)
     if return_id is not None:
         for product_id, kind, qty in session.execute(
@@ -142,7 +161,8 @@ def return_items(session: Session, order_id: int, return_id: int | None) -> list
             pid, sku, name, tracking, sum(shipped[pid].values()), sum(lots.values()),
             here.get(pid, 0),
             {lot: qty for (p, lot), qty in pending.items() if p == pid and qty},
-            disposed.get(pid, {}), dict(shipped[pid]), dict(lots)))
+            disposed.get(pid, {}), dict(shipped[pid]), dict(lots), serials.get(pid, {}),
+            frozenset(back.get(pid, ())), tuple(waiting.get(pid, ()))))
     return items
 
 
@@ -157,6 +177,22 @@ def _pending(session: Session, return_id: int) -> dict[tuple[int, int | None], i
         sign = 1 if kind == ReturnStepKind.RECEIVE else -1
         left[(product_id, lot_id)] += sign * int(qty)
     return dict(left)
+
+
+def _waiting_serials(session: Session, return_id: int) -> dict[int, list[int]]:
+    """Per product, the serials received in the return and not yet disposed of, oldest
+    first."""
+    here: dict[int, dict[int, int]] = defaultdict(dict)
+    for product_id, serial_id, kind in session.execute(
+            select(ReturnStep.product_id, StockMove.serial_id, ReturnStep.kind)
+            .join(StockMove, StockMove.posting_id == ReturnStep.posting_id)
+            .where(ReturnStep.return_id == return_id, ReturnStep.undone.is_(False),
+                   StockMove.serial_id.is_not(None))
+            .order_by(ReturnStep.id)):
+        units = here[product_id]
+        units[serial_id] = units.get(serial_id, 0) + (1 if kind == ReturnStepKind.RECEIVE
+                                                      else -1)
+    return {pid: [sid for sid, n in units.items() if n > 0] for pid, units in here.items()}
 
 
 def lot_numbers(session: Session, lot_ids: list[int | None]) -> dict[int, str]:

@@ -17,6 +17,8 @@ from models.entities import (
     ReturnStepKind,
     SalesOrder,
     SalesOrderStatus,
+    SerialNumber,
+    StockMove,
 )
 from models.ledger import MoveLine, Reason, post_moves, reverse_posting
 from models.reference_data import virtual_location_id
@@ -54,10 +56,11 @@ def loss_id(session: Session) -> int:
 def post_step(session: Session, actor: Actor, order: SalesOrder, return_id: int, *,
               kind: ReturnStepKind, product_id: int, lot_id: int | None, qty: int,
               from_id: int, to_id: int, key: str, reason: str = "", note: str = "",
-              approved_by: int | None = None) -> ReturnStep:
-    """Move the units (one posting under the step's key) and keep the step."""
+              approved_by: int | None = None, serial_id: int | None = None) -> ReturnStep:
+    """Move the units (one posting under the step's key; a serial-tracked unit's posting
+    carries its serial) and keep the step."""
     posting = post_moves(session, actor, [MoveLine(product_id, qty, from_id, to_id,
-                                                   lot_id=lot_id)],
+                                                   lot_id=lot_id, serial_id=serial_id)],
                          reason=POSTING_REASONS[kind], reference=f"{order.number} RMA-{return_id}",
                          note=note[:255], idempotency_key=f"return:{key}")
     step = ReturnStep(return_id=return_id, kind=kind, product_id=product_id, lot_id=lot_id,
@@ -78,10 +81,7 @@ def undo_last(session: Session, actor: Actor, order: SalesOrder, return_id: int,
     before = session.scalar(select(ReturnStep).where(ReturnStep.undo_key == key))
     if before is not None:
         return before, True
-    last = session.scalar(
-        select(ReturnStep).where(ReturnStep.return_id == return_id,
-                                 ReturnStep.undone.is_(False))
-        .order_by(ReturnStep.id.desc()).limit(1).with_for_update())
+    last = last_step(session, return_id)
     if last is None:
         return None
     reverse_posting(session, actor, last.posting_id, idempotency_key=f"return-undo:{key}",
@@ -92,6 +92,21 @@ def undo_last(session: Session, actor: Actor, order: SalesOrder, return_id: int,
     if last.kind == ReturnStepKind.RECEIVE:
         settle_status(session, order)
     return last, False
+
+
+def last_step(session: Session, return_id: int) -> ReturnStep | None:
+    """The return's last step not undone (the one an undo reverses), locked."""
+    return session.scalar(
+        select(ReturnStep).where(ReturnStep.return_id == return_id,
+                                 ReturnStep.undone.is_(False))
+        .order_by(ReturnStep.id.desc()).limit(1).with_for_update())
+
+
+def serial_of(session: Session, step: ReturnStep) -> str:
+    """The serial number the step moved ("" for a product not tracked by serial)."""
+    return session.scalar(select(SerialNumber.serial)
+                          .join(StockMove, StockMove.serial_id == SerialNumber.id)
+                          .where(StockMove.posting_id == step.posting_id).limit(1)) or ""
 
 
 def settle_status(session: Session, order: SalesOrder) -> None:

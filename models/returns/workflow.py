@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import uuid
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -29,17 +29,15 @@ from models.db import Database
 from models.entities import (
     Location,
     LocationType,
-    Lot,
+    ReturnStep,
     ReturnStepKind,
     SalesOrder,
     Shop,
-    Tracking,
 )
 from models.errors import InputError
 from models.feedback import Feedback, Level
 from models.floor import (
     MAX_TYPED_QTY,
-    FloorLine,
     FloorView,
     Outcome,
     ScanRetry,
@@ -48,7 +46,22 @@ from models.floor import (
 from models.permissions import Perm
 from models.returns import orders, places, steps
 from models.returns.orders import RETURNABLE, ReturnItem
-from models.returns.reasons import REASON_MENU, describe_reason, parse_reason
+from models.returns.reasons import describe_reason, parse_reason
+from models.returns.screen import (
+    CHOICE_TEXTS,
+    SERIAL_PROMPT,
+    ReturnState,
+    bin_prompt,
+    prompt_for,
+    returns_view,
+    undo_prompt,
+)
+from models.returns.units import (
+    item_of,
+    needs_serial,
+    parcel_refusals,
+    returned_unit,
+)
 from models.scanning import (
     CommandKind,
     CommandScan,
@@ -67,39 +80,6 @@ DONE_TEXTS = {ReturnStepKind.RESTOCK: "restocked to", ReturnStepKind.QUARANTINE:
               "quarantined at", ReturnStepKind.SCRAP: "scrapped to"}
 STEP_TEXTS = {ReturnStepKind.RECEIVE: "received", ReturnStepKind.RESTOCK: "restocked",
               ReturnStepKind.QUARANTINE: "quarantined", ReturnStepKind.SCRAP: "scrapped"}
-CHOICE_TEXTS = {ReturnStepKind.RESTOCK: "Restock", ReturnStepKind.QUARANTINE: "Quarantine",
-                ReturnStepKind.SCRAP: "Scrap"}
-
-
-@dataclass(frozen=True)
-class ReturnState:
-    """The order on the returns table after the last call."""
-
-    order_id: int
-    number: str
-    shop: str
-    tracking: str
-    warehouse_id: int
-    returns_code: str
-    return_id: int | None
-    items: tuple[ReturnItem, ...]
-    focus: int | None = None  # the product the last scan touched
-
-    @property
-    def waiting(self) -> tuple[ReturnItem, int | None, int] | None:
-        """The unit group to dispose of next: (item, lot, units), the focused product
-        first."""
-        ordered = sorted(self.items, key=lambda i: i.product_id != self.focus)
-        for item in ordered:
-            for lot, qty in item.pending.items():
-                if qty > 0:
-                    return item, lot, qty
-        return None
-
-    @property
-    def all_back(self) -> bool:
-        """True when every unit shipped has come back."""
-        return all(i.left <= 0 for i in self.items)
 
 
 @dataclass(frozen=True)
@@ -123,6 +103,9 @@ class ReturnsWorkflow:
         self._choice: _Choice | None = None
         self._asking = ""
         self._qty: int | None = None
+        self._serial_for: ProductScan | None = None  # the unit whose serial is asked
+        self._undo_key = ""  # an undo of a scrap waiting for a supervisor
+        self._undo_what = ""  # what that undo gives back (`TEA ×1`)
         self._retry = ScanRetry()
         self._opened: dict[int, str] = {}  # order id -> its tracking (or order) number
         self._recent: deque[str] = deque(maxlen=8)
@@ -155,6 +138,8 @@ class ReturnsWorkflow:
         """Typed input: the reason or the bin when asked, else a quantity for the next item
         scan, or a barcode or number typed by hand."""
         text = text.strip()
+        if self._asking == "serial":
+            return self.scan(text) if text else Feedback.warning("Nothing was typed.")
         if self._asking == "reason":
             return self.give_reason(text)
         if self._asking == "bin":
@@ -165,6 +150,9 @@ class ReturnsWorkflow:
                 return Feedback.error("Scan the bin to restock to.", self.view().prompt)
             return self._run(lambda s: self._restock_to_code(s, code), "", "")
         if self._asking == "approval":
+            if self._undo_key:
+                return Feedback.error("A supervisor must approve the undo of the scrap (F9), "
+                                      "or cancel (Esc).")
             return Feedback.error("A supervisor must approve the scrap (F9), or cancel (Esc).")
         if not text:
             return Feedback.warning("Nothing was typed.")
@@ -195,10 +183,10 @@ class ReturnsWorkflow:
         if state is None or group is None:
             return Feedback.error("Nothing is waiting for a disposition: scan the returned "
                                   "items first.", self.view().prompt)
-        item, _lot, qty = group
         self._choice = _Choice(kind, uuid.uuid4().hex)
         self._asking = "reason"
-        return Feedback.ok(f"{CHOICE_TEXTS[kind]} {item.sku} ×{qty}: why?", self.view().prompt)
+        return Feedback.ok(f"{CHOICE_TEXTS[kind]} {group.label} ×{group.qty}: why?",
+                           self.view().prompt)
 
     def give_reason(self, text: str) -> Feedback:
         """The reason for the chosen disposition: its number in the list, or words."""
@@ -220,14 +208,17 @@ class ReturnsWorkflow:
         return self._run(lambda s: self._dispose(s, choice, self.actor), "", "")
 
     def approve(self, *, username: str, password: str) -> Feedback:
-        """A supervisor lets the scrap go; the posting is theirs."""
-        choice = self._choice
-        if self._asking != "approval" or choice is None:
+        """A supervisor lets the scrap (or the undo of one) go; the posting is theirs."""
+        choice, undo_key = self._choice, self._undo_key
+        if self._asking != "approval" or (choice is None and not undo_key):
             return Feedback.error("Nothing is waiting for a supervisor's approval.")
 
         def work(session: Session) -> Outcome:
             approver = authenticate(session, username, password, self.actor.workstation)
             approver.require(Perm.RETURNS_SCRAP)
+            if undo_key:
+                return self._undo(session, undo_key, approver)
+            assert choice is not None
             return self._dispose(session, choice, approver, approved_by=approver.user_id)
         return self._run(work, "", "")
 
@@ -239,14 +230,26 @@ class ReturnsWorkflow:
         """Drop a quantity, a disposition or a reason being asked; posts nothing."""
         if self._choice is None and self._qty is None and not self._asking:
             return Feedback.ok("Nothing to cancel.", self.view().prompt)
-        self._choice = None
-        self._asking = ""
+        self._clear()
         self._qty = None
         return Feedback.ok("Cancelled.", self.view().prompt)
 
     def view(self) -> FloorView:
         """The state to show now."""
-        return _view(self)
+        return returns_view(self)
+
+    def check(self, items: Sequence[tuple[str, int]]) -> list[str]:
+        """Why any of the open parcel's items (a code and the units typed, or 1) would be
+        refused, every one checked before anything is posted (the command line's parcel is
+        received whole or not at all)."""
+        state = self._state
+        if state is None:
+            raise InputError("Open the parcel's order first.")
+        with self.db.read() as session:
+            fresh = _reload(session, state)
+            scans = [(code, interpret(session, code, options=self.options), qty)
+                     for code, qty in items]
+            return parcel_refusals(session, fresh.number, fresh.items, scans)
 
     # --- what the screen and the batch read --------------------------------------------------
 
@@ -257,7 +260,7 @@ class ReturnsWorkflow:
 
     @property
     def asking(self) -> str:
-        """What typed input is for: "", "reason", "bin" or "approval"."""
+        """What typed input is for: "", "serial", "reason", "bin" or "approval"."""
         return self._asking
 
     @property
@@ -280,6 +283,11 @@ class ReturnsWorkflow:
     def suggested_bin(self) -> str:
         """The bin Enter restocks to."""
         return self._choice.bin if self._choice else ""
+
+    @property
+    def undo_what(self) -> str:
+        """The scrap whose undo waits for a supervisor (`TEA ×1`), or ""."""
+        return self._undo_what
 
     @property
     def opened(self) -> list[str]:
@@ -310,6 +318,8 @@ class ReturnsWorkflow:
                 return self._dispose(session, choice, self.actor, to=shelf)
             return Outcome(Feedback.error(f"{meaning.describe()} is no bin: scan the bin to "
                                            "restock to.", self.view().prompt))
+        if self._asking == "serial":
+            return self._serial_answer(session, meaning, key)
         if self._asking:
             return Outcome(Feedback.error("Answer the question first, or cancel (Esc).",
                                            self.view().prompt))
@@ -343,7 +353,7 @@ class ReturnsWorkflow:
             return Outcome(Feedback.error("Scan the parcel's tracking number or the order "
                                            "number first."))
         if kind is CommandKind.UNDO:
-            return self._undo(session, key)
+            return self._undo(session, key, self.actor)
         return Outcome(Feedback.error(f"{meaning.describe()} is not used in returns.",
                                        self.view().prompt))
 
@@ -363,14 +373,14 @@ class ReturnsWorkflow:
         def after() -> None:
             self._state = state
             self._opened.setdefault(order.id, order.tracking_number or order.number)
-            self._choice = None
-            self._asking = ""
+            self._clear()
             self._qty = None
             self._recent.appendleft(f"order {order.number} ({raw.strip()})")
         return Outcome(Feedback(Level.WARNING if state.all_back and state.waiting is None
-                                else Level.OK, text, _prompt(state)), after)
+                                else Level.OK, text, prompt_for(state)), after)
 
-    def _item(self, session: Session, meaning: ProductScan, key: str) -> Outcome:
+    def _item(self, session: Session, meaning: ProductScan, key: str,
+              serial: str | None = None) -> Outcome:
         known = self._state
         assert known is not None
         order = session.get(SalesOrder, known.order_id, with_for_update=True)
@@ -382,36 +392,26 @@ class ReturnsWorkflow:
         if done is not None:
             fresh = replace(_reload(session, known, done.return_id), focus=done.product_id)
             return Outcome(Feedback.ok(f"{meaning.sku}: received before, not again.",
-                                        _prompt(fresh)), lambda: self._set(fresh))
-        item = next((i for i in state.items if i.product_id == meaning.product_id), None)
-        if item is None:
-            return Outcome(Feedback.error(
-                f"Wrong item: {meaning.sku} was not shipped on order {state.number}; put it "
-                "aside.", _prompt(state)))
-        if item.tracking == Tracking.SERIAL:
-            return Outcome(Feedback.error(
-                f"{item.sku} is serial-tracked: returns of serial numbers are not taken here "
-                "yet; put it aside for a supervisor.", _prompt(state)))
+                                        prompt_for(fresh)), lambda: self._set(fresh))
         qty = self._qty or meaning.quantity
-        lot_id = _lot_of(session, item, meaning)
-        left = item.shipped_lots.get(lot_id, 0) - item.returned_lots.get(lot_id, 0)
-        if qty > left:
-            refusal = (f"Over-return: order {state.number} shipped {item.shipped} {item.sku}, "
-                       f"all returned already; put it aside." if item.left <= 0 else
-                       f"Over-return: only {left} more {item.sku} can come back on order "
-                       f"{state.number}, this scan counts {qty}; put the rest aside.")
-            return Outcome(Feedback.error(refusal, _prompt(state)), self._drop_qty)
+        item = item_of(state.items, meaning)
+        if item is not None and serial is None and needs_serial(item, meaning) and qty == 1:
+            return self._ask_serial(meaning, item)
+        unit = returned_unit(session, state.number, state.items, meaning, qty, serial=serial)
+        if isinstance(unit, str):
+            return Outcome(Feedback.error(unit, prompt_for(state)), self._drop_qty)
         return_id = state.return_id
         if return_id is None:
             return_id = steps.open_return(session, self.actor, order.id, state.tracking)
         returns = places.area(session, state.warehouse_id, LocationType.RETURNS)
         steps.post_step(session, self.actor, order, return_id, kind=ReturnStepKind.RECEIVE,
-                        product_id=item.product_id, lot_id=lot_id, qty=qty,
-                        from_id=steps.customer_id(session), to_id=returns.id, key=key)
-        fresh = replace(_reload(session, state, return_id), focus=item.product_id)
-        now = next(i for i in fresh.items if i.product_id == item.product_id)
-        lot = f" lot {meaning.lot}" if lot_id is not None and meaning.lot else ""
-        text = (f"{item.sku}{lot} ×{qty} received to {returns.code}: {now.returned} of "
+                        product_id=unit.item.product_id, lot_id=unit.lot_id, qty=qty,
+                        from_id=steps.customer_id(session), to_id=returns.id, key=key,
+                        serial_id=unit.serial_id)
+        fresh = replace(_reload(session, state, return_id), focus=unit.item.product_id)
+        now = next(i for i in fresh.items if i.product_id == unit.item.product_id)
+        lot = f" lot {meaning.lot}" if unit.lot_id is not None and meaning.lot else ""
+        text = (f"{unit.label}{lot} ×{qty} received to {returns.code}: {now.returned} of "
                 f"{now.shipped} back.")
         if order.status == "returned":
             text += f" Every unit of order {state.number} is back."
@@ -419,25 +419,50 @@ class ReturnsWorkflow:
         def after() -> None:
             self._set(fresh)
             self._qty = None
-            self._recent.appendleft(f"{item.sku} ×{qty} → {returns.code}")
-        return Outcome(Feedback(Level.OK, text, _prompt(fresh), _CHANGED), after)
+            self._serial_for = None
+            self._asking = ""
+            self._recent.appendleft(f"{unit.label} ×{qty} → {returns.code}")
+        return Outcome(Feedback(Level.OK, text, prompt_for(fresh), _CHANGED), after)
+
+    def _ask_serial(self, meaning: ProductScan, item: ReturnItem) -> Outcome:
+        def after() -> None:
+            self._serial_for = meaning
+            self._asking = "serial"
+        return Outcome(Feedback.warning(f"{item.sku} is serial-tracked: scan or type the "
+                                        "unit's serial number.", SERIAL_PROMPT), after)
+
+    def _serial_answer(self, session: Session, meaning: Meaning, key: str) -> Outcome:
+        """The serial asked for: a GS1 label of the same product with its serial (21), or
+        the serial typed or scanned on its own."""
+        asked = self._serial_for
+        assert asked is not None
+        if isinstance(meaning, ProductScan):
+            if meaning.product_id != asked.product_id or not meaning.serial:
+                return Outcome(Feedback.error(f"Scan or type the serial number of {asked.sku} "
+                                              "first, or cancel (Esc).", SERIAL_PROMPT))
+            return self._item(session, meaning, key)
+        serial = meaning.scan.plain.strip()
+        if not serial or len(serial) > 128:
+            return Outcome(Feedback.error("A serial number has 1 to 128 characters.",
+                                          SERIAL_PROMPT))
+        return self._item(session, asked, key, serial=serial)
 
     def _ask_bin(self, session: Session, choice: _Choice) -> Outcome:
         state = self._state
         group = state.waiting if state is not None else None
         if state is None or group is None:
             return Outcome(Feedback.error("Nothing is waiting for a disposition."))
-        item, _lot, qty = group
         suggested = places.suggested_bin(session, state.order_id, state.warehouse_id,
-                                         item.product_id)
+                                         group.item.product_id)
         asked = replace(choice, bin=suggested)
-        text = (f"Scan the bin for {item.sku} ×{qty} (suggested {suggested}; Enter takes it)."
-                if suggested else f"Scan the bin for {item.sku} ×{qty}.")
+        label, qty = group.label, group.qty
+        text = (f"Scan the bin for {label} ×{qty} (suggested {suggested}; Enter takes it)."
+                if suggested else f"Scan the bin for {label} ×{qty}.")
 
         def after() -> None:
             self._choice = asked
             self._asking = "bin"
-        return Outcome(Feedback.ok(text, _bin_prompt(suggested)), after)
+        return Outcome(Feedback.ok(text, bin_prompt(suggested)), after)
 
     def _restock_to_code(self, session: Session, code: str) -> Outcome:
         state, choice = self._state, self._choice
@@ -459,7 +484,6 @@ class ReturnsWorkflow:
                            self._clear)
         if done is None:
             assert group is not None and state.return_id is not None
-            item, lot_id, qty = group
             if to is None:
                 to_id = (steps.loss_id(session) if choice.kind is ReturnStepKind.SCRAP else
                          places.area(session, state.warehouse_id, LocationType.QUARANTINE).id)
@@ -468,11 +492,11 @@ class ReturnsWorkflow:
             returns = places.area(session, state.warehouse_id, LocationType.RETURNS)
             done = steps.post_step(
                 session, actor, order, state.return_id, kind=choice.kind,
-                product_id=item.product_id, lot_id=lot_id, qty=qty, from_id=returns.id,
-                to_id=to_id, key=choice.key, reason=choice.reason, note=choice.note,
-                approved_by=approved_by)
+                product_id=group.item.product_id, lot_id=group.lot_id, qty=group.qty,
+                from_id=returns.id, to_id=to_id, key=choice.key, reason=choice.reason,
+                note=choice.note, approved_by=approved_by, serial_id=group.serial_id)
         fresh = _reload(session, state)
-        sku = next(i.sku for i in fresh.items if i.product_id == done.product_id)
+        sku = _label(fresh, session, done)
         place = session.get(Location, done.to_location_id)
         assert place is not None
         why = describe_reason(done.reason, done.note)
@@ -484,30 +508,53 @@ class ReturnsWorkflow:
             self._set(fresh)
             self._clear()
             self._recent.appendleft(f"{sku} ×{done.qty} → {place.code}")
-        return Outcome(Feedback(Level.OK, text, _prompt(fresh), _CHANGED), after)
+        return Outcome(Feedback(Level.OK, text, prompt_for(fresh), _CHANGED), after)
 
-    def _undo(self, session: Session, key: str) -> Outcome:
+    def _undo(self, session: Session, key: str, actor: Actor) -> Outcome:
         state = self._state
         assert state is not None
         if state.return_id is None:
             return Outcome(Feedback.warning(f"Nothing of order {state.number} to undo."))
         order = session.get(SalesOrder, state.order_id, with_for_update=True)
         assert order is not None
-        undone = steps.undo_last(session, self.actor, order, state.return_id, key=key)
+        last = steps.last_step(session, state.return_id)
+        if (last is not None and last.kind == ReturnStepKind.SCRAP
+                and not actor.can(Perm.RETURNS_SCRAP)):
+            return self._ask_undo_approval(session, state, last, key)
+        undone = steps.undo_last(session, actor, order, state.return_id, key=key)
         if undone is None:
             return Outcome(Feedback.warning(f"Nothing of order {state.number} to undo."))
         step, before = undone
         fresh = _reload(session, state)
-        sku = next((i.sku for i in fresh.items if i.product_id == step.product_id), "")
+        sku = _label(fresh, session, step)
         what = STEP_TEXTS[ReturnStepKind(step.kind)]
-        text = (f"Undone before, not again: {sku} ×{step.qty} {what}." if before
-                else f"Undone: {sku} ×{step.qty} {what}.")
+        if before:
+            text = f"Undone before, not again: {sku} ×{step.qty} {what}."
+        elif actor is not self.actor:
+            text = f"Undone: {sku} ×{step.qty} {what} (approved by {actor.username})."
+        else:
+            text = f"Undone: {sku} ×{step.qty} {what}."
 
         def after() -> None:
             self._set(fresh)
             self._clear()
             self._recent.appendleft(f"undone: {sku} ×{step.qty} {what}")
-        return Outcome(Feedback(Level.OK, text, _prompt(fresh), _CHANGED), after)
+        return Outcome(Feedback(Level.OK, text, prompt_for(fresh), _CHANGED), after)
+
+    def _ask_undo_approval(self, session: Session, state: ReturnState, last: ReturnStep,
+                           key: str) -> Outcome:
+        """Undoing a scrap takes the units back from inventory loss: as the scrap itself,
+        a supervisor approves it when the clerk may not scrap."""
+        what = f"{_label(state, session, last)} ×{last.qty}"
+
+        def after() -> None:
+            self._clear()
+            self._undo_key = key
+            self._undo_what = what
+            self._asking = "approval"
+        return Outcome(Feedback.warning(f"Undoing the scrap of {what} needs a supervisor: "
+                                        "approval (F9), or cancel (Esc).",
+                                        undo_prompt(what)), after)
 
     def _set(self, state: ReturnState) -> None:
         self._state = state
@@ -515,31 +562,12 @@ class ReturnsWorkflow:
     def _clear(self) -> None:
         self._choice = None
         self._asking = ""
+        self._serial_for = None
+        self._undo_key = ""
+        self._undo_what = ""
 
     def _drop_qty(self) -> None:
         self._qty = None
-
-
-def _lot_of(session: Session, item: ReturnItem, meaning: ProductScan) -> int | None:
-    """The lot the returned units belong to: the scanned one (it must have been shipped),
-    else the only lot shipped of the product still out with the customer."""
-    if item.tracking != Tracking.LOT:
-        return None
-    if meaning.lot:
-        lot_id = session.scalar(select(Lot.id).where(Lot.product_id == item.product_id,
-                                                     Lot.number == meaning.lot))
-        if lot_id is None or lot_id not in item.shipped_lots:
-            raise InputError(f"Lot {meaning.lot} of {item.sku} was not shipped on this order: "
-                             "put it aside.")
-        return lot_id
-    out = [lot for lot, qty in item.shipped_lots.items()
-           if qty > item.returned_lots.get(lot, 0)]
-    if len(out) == 1:
-        return out[0]
-    if not out:  # every unit is back already: the over-return check refuses the scan
-        return next(iter(item.shipped_lots), None)
-    raise InputError(f"{item.sku} was shipped in several lots: scan the code with its lot "
-                     "(GS1), or put it aside.")
 
 
 def _load(session: Session, order: SalesOrder, warehouse_id: int, returns_code: str,
@@ -559,73 +587,8 @@ def _reload(session: Session, state: ReturnState, return_id: int | None = None
     return replace(fresh, focus=state.focus)
 
 
-def _prompt(state: ReturnState) -> str:
-    group = state.waiting
-    if group is not None:
-        item, _lot, qty = group
-        return f"{item.sku} ×{qty}: F2 restock, F3 quarantine or F4 scrap"
-    if state.all_back:
-        return "Everything is back: scan the next parcel"
-    return "Scan a returned item, or the next parcel"
-
-
-def _bin_prompt(suggested: str) -> str:
-    return f"Scan the bin (Enter: {suggested})" if suggested else "Scan the bin to restock to"
-
-
-def _view(flow: ReturnsWorkflow) -> FloorView:
-    state = flow.state
-    recent = tuple(flow.recent)
-    if state is None:
-        return FloorView(title="Returns", prompt="Scan the parcel's tracking number or the "
-                         "order number", recent=recent)
-    group = state.waiting
-    lines = tuple(FloorLine(sku=i.sku, name=i.name, expected=i.shipped, done=i.returned,
-                            detail=_detail(i), current=group is not None and group[0] is i)
-                  for i in state.items)
-    title = f"Return of order {state.number}"
-    if state.return_id is not None:
-        title += f" · RMA-{state.return_id}"
-    current = ""
-    if group is not None:
-        item, _lot, qty = group
-        current = f"At {state.returns_code}: {item.sku} {item.name} ×{qty}"
-    prompt = _prompt(state)
-    asking = flow.asking
-    if asking == "reason":
-        prompt = f"Why? {REASON_MENU}"
-    elif asking == "bin":
-        prompt = _bin_prompt(flow.suggested_bin)
-    elif asking == "approval" and group is not None:
-        prompt = f"Scrap {group[0].sku} ×{group[2]}: supervisor approval (F9) or cancel (Esc)"
-    markers = []
-    if flow.choice:
-        markers.append(CHOICE_TEXTS[ReturnStepKind(flow.choice)])
-    if flow.reason:
-        markers.append(flow.reason)
-    if flow.pending_qty is not None:
-        markers.append(f"Quantity {flow.pending_qty}")
-    return FloorView(
-        title=title, prompt=prompt, lines=lines, recent=recent, current=current,
-        done_lines=sum(i.left <= 0 for i in state.items), total_lines=len(state.items),
-        done_units=sum(i.returned for i in state.items),
-        total_units=sum(i.shipped for i in state.items), asking=asking,
-        markers=tuple(markers), finished=state.all_back and group is None)
-
-
-def _detail(item: ReturnItem) -> str:
-    parts = []
-    before = item.returned - item.received
-    if before:
-        parts.append(f"{before} returned before")
-    if item.waiting:
-        parts.append(f"{item.waiting} waiting")
-    restocked, quarantined, scrapped = (item.disposed.get(kind, 0) for kind in (
-        ReturnStepKind.RESTOCK, ReturnStepKind.QUARANTINE, ReturnStepKind.SCRAP))
-    if restocked:
-        parts.append(f"{restocked} restocked")
-    if quarantined:
-        parts.append(f"{quarantined} quarantined")
-    if scrapped:
-        parts.append(f"{scrapped} scrapped")
-    return " · ".join(parts)
+def _label(state: ReturnState, session: Session, step: ReturnStep) -> str:
+    """The step's units as the clerk knows them: the SKU, with the serial when it has one."""
+    sku = next((i.sku for i in state.items if i.product_id == step.product_id), "")
+    serial = steps.serial_of(session, step)
+    return f"{sku} {serial}" if serial else sku

@@ -1,5 +1,6 @@
 """Sales orders as the Sales orders page shows them: the list a page at a time (searched by
-order number, buyer, recipient or SKU), and one order in full with its matched products."""
+order number, buyer, recipient or SKU), and one order in full with its matched products and
+what came back of it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from models.entities import Product, SalesOrder, SalesOrderLine, Shop
 from models.errors import NotFound
 from models.masterdata.listing import PAGE_SIZE
+from models.returns.order_returns import OrderReturn, order_returns
 from models.sales.order_views import OrderLineView, OrderRow, order_lines
 from models.sales.review_views import (
     ReservedStock,
@@ -67,10 +69,12 @@ def order_page(session: Session, text: str = "", *, shop: str = "", status: str 
 
 @dataclass(frozen=True)
 class DetailLine:
-    """A line as the order detail shows it: the shop's line and the product it matched."""
+    """A line as the order detail shows it: the shop's line, the product it matched and
+    the units of it that came back."""
 
     line: OrderLineView
     product_name: str | None
+    returned: int = 0
 
     @property
     def matched(self) -> bool:
@@ -117,6 +121,7 @@ class OrderDetail:
     priority: int = 0
     reservations: tuple[ReservedStock, ...] = ()
     trace: tuple[TraceStep, ...] = ()
+    returns: tuple[OrderReturn, ...] = ()  # the parcels that came back, oldest first
 
     @property
     def address(self) -> str:
@@ -135,6 +140,8 @@ def order_detail(session: Session, order_id: int) -> OrderDetail:
     skus = {line.product_sku for line in lines if line.product_sku}
     names = dict(session.execute(select(Product.sku, Product.name).where(
         Product.sku.in_(skus))).all()) if skus else {}
+    back = order_returns(session, order_id)
+    returned = back.per_line([(line.product_sku, line.qty) for line in lines])
     return OrderDetail(
         order.id, order.shop.code, order.shop.name, order.number, order.status,
         order.buyer_name, order.recipient, order.phone, order.email, order.province,
@@ -142,10 +149,11 @@ def order_detail(session: Session, order_id: int) -> OrderDetail:
         order.buyer_note, order.seller_note, order.ordered_at, order.paid_at,
         order.created_at, order.updated_at, order.goods_total, order.shipping_fee,
         order.discount, order.paid_total, order.currency,
-        tuple(DetailLine(line, names.get(line.product_sku or "")) for line in lines),
+        tuple(DetailLine(line, names.get(line.product_sku or ""), n)
+              for line, n in zip(lines, returned, strict=True)),
         reason=order.exception_reason or order.hold_reason,
         warehouse=order.warehouse.code if order.warehouse_id else "",
         carrier=order.carrier or "", tracking_number=order.tracking_number or "",
         priority=order.priority,
         reservations=tuple(order_reservations(session, order_id)),
-        trace=tuple(order_trace(session, order_id)))
+        trace=tuple(order_trace(session, order_id)), returns=back.returns)

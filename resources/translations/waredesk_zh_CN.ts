@@ -1926,6 +1926,49 @@ Workstation: {ws}</source>
     </message>
 </context>
 <context>
+    <name>OrderReturnsBox</name>
+    <message>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Came back</source>
+        <translation>退回时间</translation>
+    </message>
+    <message>
+        <source>Where the units went</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>received {n}</source>
+        <translation>收到 {n}</translation>
+    </message>
+    <message>
+        <source>restocked {n}</source>
+        <translation>上架 {n}</translation>
+    </message>
+    <message>
+        <source>quarantined {n}</source>
+        <translation>隔离 {n}</translation>
+    </message>
+    <message>
+        <source>scrapped {n}</source>
+        <translation>报废 {n}</translation>
+    </message>
+    <message>
+        <source>waiting {n}</source>
+        <translation>待处理 {n}</translation>
+    </message>
+</context>
+<context>
     <name>PackingPage</name>
     <message>
         <source>Packing</source>
@@ -3744,6 +3787,10 @@ Workstation: {ws}</source>
     <message>
         <source>Unit price</source>
         <translation>单价</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
     </message>
     <message>
         <source>Order</source>

@@ -1,15 +1,23 @@
 """Returns by scans, on both backends: a shipped order found by its parcel's tracking number
 or its order number, its items received customer -> returns location, a wrong item and an
 over-return refused, each unit restocked, quarantined or scrapped (scrap approved by a
-supervisor), undo, a retried scan counted once, the order `returned` once all is back, and
-`verify` clean after each."""
+supervisor; its undo too), undo, a retried scan counted once, the order `returned` once all
+is back, a serial-numbered unit taken back by its serial (only one shipped on the order and
+not back already) with every posting carrying the serial, and `verify` clean after each."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
 
-from models.entities import CustomerReturn, ReturnStep, StockMove, StockPosting
+from models.entities import (
+    CustomerReturn,
+    ReturnStep,
+    SerialNumber,
+    StockMove,
+    StockPosting,
+    User,
+)
 from models.feedback import Level
 from models.returns.workflow import ReturnsWorkflow
 from tests import factories as f
@@ -17,6 +25,7 @@ from tests.db import packing_setup as pk
 from tests.db import picking_setup as setup
 from tests.db import returns_setup as rs
 from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_CASE, TEA_EAN
+from tests.db.returns_setup import CAM_EAN, cam_label
 from tests.db.test_counting_workflow import LosesTheAnswer
 
 
@@ -252,3 +261,132 @@ def test_a_lot_tracked_item_scanned_once_all_is_back_is_an_over_return(db, actor
         Level.ERROR, "Over-return: order R9 shipped 1 MILK, all returned already; put it aside.")
     assert setup.moves(db) == before
     assert setup.clean(db)
+
+
+def _scrapped(db, actor, rita, number, tracking):
+    """A tea of order `number` returned and scrapped by rita with sam's approval."""
+    rs.shipped_order(db, actor, number, [("TEA", 1)], tracking=tracking)
+    flow = ReturnsWorkflow(db, rita)
+    _ok(flow, tracking, TEA_EAN)
+    flow.scrap()
+    flow.enter("2")
+    flow.approve(username="sam", password="approve-1")
+    return flow
+
+
+def test_undoing_a_scrap_needs_the_supervisor_the_scrap_needed(db, actor, site, rita):
+    flow = _scrapped(db, actor, rita, "R13", "SF1000000013")
+    assert _at(db, site, "TEA", "RET") == 0
+    fb = flow.undo_last()
+    assert (fb.level, fb.message) == (Level.WARNING, "Undoing the scrap of TEA ×1 needs a "
+                                      "supervisor: approval (F9), or cancel (Esc).")
+    assert flow.asking == "approval"
+    assert flow.view().prompt == ("Undo the scrap of TEA ×1: supervisor approval (F9) or "
+                                  "cancel (Esc)")
+    assert flow.enter("x").message == ("A supervisor must approve the undo of the scrap (F9), "
+                                       "or cancel (Esc).")
+    denied = flow.approve(username="rita", password="return-12")
+    assert denied.level is Level.ERROR and "may not do this" in denied.message
+    assert _at(db, site, "TEA", "RET") == 0
+    fb = flow.approve(username="sam", password="approve-1")
+    assert fb.message == "Undone: TEA ×1 scrapped (approved by sam)."
+    assert _at(db, site, "TEA", "RET") == 1
+    assert flow.asking == ""
+    [reversal] = _postings(db, "reversal")
+    with db.read() as s:
+        assert s.get(User, reversal.user_id).username == "sam"
+    assert setup.clean(db)
+
+
+def test_a_cancelled_undo_of_a_scrap_leaves_it_scrapped(db, actor, site, rita):
+    flow = _scrapped(db, actor, rita, "R14", "SF1000000014")
+    flow.undo_last()
+    assert flow.cancel().message == "Cancelled."
+    assert flow.approve(username="sam", password="approve-1").level is Level.ERROR
+    assert _at(db, site, "TEA", "RET") == 0
+    assert _postings(db, "reversal") == []
+
+
+# --- serial-numbered products: a unit comes back by its serial ------------------------
+
+
+def _where(db, cam_id, serial):
+    with db.read() as s:
+        return s.scalar(select(SerialNumber.location_id).where(
+            SerialNumber.product_id == cam_id, SerialNumber.serial == serial))
+
+
+def _serials_moved(db, reason):
+    with db.read() as s:
+        return s.scalars(select(SerialNumber.serial)
+                         .join(StockMove, StockMove.serial_id == SerialNumber.id)
+                         .join(StockPosting, StockPosting.id == StockMove.posting_id)
+                         .where(StockPosting.reason == reason).order_by(StockMove.id)).all()
+
+
+def test_a_returned_camera_is_taken_back_by_its_serial_and_disposed_of_with_it(
+        db, actor, site, rita):
+    order_id, cam_id = rs.shipped_cameras(db, actor, site, "R10", tracking="SF1000000010")
+    flow = ReturnsWorkflow(db, rita)
+    assert flow.scan("SF1000000010").message == "Order R10: 2 units shipped."
+
+    stray = flow.scan(cam_label("S-3"))  # in stock here, never shipped on R10
+    assert (stray.level, stray.message) == (
+        Level.ERROR, "Wrong unit: CAM serial S-3 was not shipped on order R10; put it aside.")
+    fb = flow.scan(cam_label("S-2"))
+    assert (fb.level, fb.message) == (Level.OK, "CAM S-2 ×1 received to RET: 1 of 2 back.")
+    assert fb.next_step == "CAM S-2 ×1: F2 restock, F3 quarantine or F4 scrap"
+    assert _where(db, cam_id, "S-2") == site["RET"]
+    again = flow.scan(cam_label("S-2"))
+    assert (again.level, again.message) == (
+        Level.ERROR, "CAM serial S-2 came back already; put it aside.")
+
+    flow.restock()
+    flow.enter("1")
+    fb = flow.enter("")
+    assert fb.message == "CAM S-2 ×1 restocked to B-02 (Unopened, resaleable)."
+    assert _where(db, cam_id, "S-2") == site["B-02"]
+
+    asked = flow.scan(CAM_EAN)  # the product's own barcode: the serial is asked next
+    assert asked.level is Level.WARNING and flow.asking == "serial"
+    assert asked.message == "CAM is serial-tracked: scan or type the unit's serial number."
+    assert flow.view().prompt == "Scan or type the serial number"
+    wrong = flow.enter("S-9")
+    assert wrong.message == ("Wrong unit: CAM serial S-9 was not shipped on order R10; put it "
+                             "aside.")
+    fb = flow.enter("S-1")
+    assert fb.message == ("CAM S-1 ×1 received to RET: 2 of 2 back. Every unit of order R10 "
+                          "is back.")
+    assert setup.status(db, order_id) == "returned"
+    flow.quarantine()
+    assert flow.enter("3").message == "CAM S-1 ×1 quarantined at QUAR (Defective)."
+    assert _where(db, cam_id, "S-1") == site["QUAR"]
+    assert _serials_moved(db, "return") == ["S-2", "S-1"]
+    assert _serials_moved(db, "restock") == ["S-2"]
+    assert _serials_moved(db, "quarantine") == ["S-1"]
+    assert setup.quants(db, cam_id)[(site["QUAR"], None)] == (1, 0)
+    assert setup.clean(db)
+
+
+def test_undoing_a_serial_receipt_sends_the_serial_back_to_the_customer(db, actor, site, rita):
+    _order, cam_id = rs.shipped_cameras(db, actor, site, "R11", tracking="SF1000000011")
+    customer = _where(db, cam_id, "S-1")
+    flow = ReturnsWorkflow(db, rita)
+    flow.scan("SF1000000011")
+    assert flow.scan(cam_label("S-1")).level is Level.OK
+    assert flow.undo_last().message == "Undone: CAM S-1 ×1 received."
+    assert _where(db, cam_id, "S-1") == customer
+    fb = flow.scan(cam_label("S-1"))  # it may come back again
+    assert fb.message == "CAM S-1 ×1 received to RET: 1 of 2 back."
+    assert setup.clean(db)
+
+
+def test_several_cameras_in_one_scan_are_refused(db, actor, site, rita):
+    rs.shipped_cameras(db, actor, site, "R12", tracking="SF1000000012")
+    flow = ReturnsWorkflow(db, rita)
+    flow.scan("SF1000000012")
+    flow.enter("2")
+    fb = flow.scan(cam_label("S-1"))
+    assert (fb.level, fb.message) == (
+        Level.ERROR, "CAM is serial-tracked: scan each unit's own label, one at a time.")
+    assert flow.view().done_units == 0

@@ -1,8 +1,9 @@
 """The returns screen in the main window: a shipped order's parcel and items scanned by a
 keyboard-wedge scanner, an extra unit refused, one item quarantined (F3) and one restocked
-(F2) to the bin it was picked from with Enter, the restock undone (Ctrl+Z); what the screen
-shows and the stock at each place. The same screen at a Chinese workstation reads in
-Chinese."""
+(F2) to the bin it was picked from with Enter, the restock undone (Ctrl+Z); a picker's scrap
+and its undo each approved by a supervisor (F9); what the screen shows and the stock at each
+place. The same screen at a Chinese workstation reads in Chinese. The Sales orders page
+shows what came back of an order."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from app.qt_app import Translators
@@ -24,6 +26,7 @@ from models.ledger import on_hand
 from models.masterdata.locations import LocationInput, save_location
 from models.packing.batch import pack_order
 from models.reference_data import virtual_location_id
+from models.returns.workflow import ReturnsWorkflow
 from models.users import actor_for
 from tests.gui.conftest import make_workspace
 from tests.gui.sample_data import Sample
@@ -33,6 +36,8 @@ from tests.gui.test_packing_page import EANS, picked
 from tests.unit.test_message_catalogue import english_left
 from views.floor.approval import ApprovalDialog
 from views.floor.returns_page import ReturnsPage
+from views.main_window import MainWindow
+from views.sales.order_editor import QTY, RETURNED, SKU
 
 TRACKING = "SF1234567890"
 
@@ -82,14 +87,28 @@ def chinese(qtbot, workspace: Workspace, sqlite_db: Database, sample: Sample,
         translators.install("en")
 
 
-def press(qtbot, rig: dict[str, Any], key: Qt.Key, text: str = "") -> None:
+def press(qtbot, rig: dict[str, Any], key: Qt.Key, text: str = "", *,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """Type `text` into the entry field (if any), then press `key`; wait for the answer."""
     page: ReturnsPage = rig["page"]
     before = len(rig["sounds"].played)
     page.entry.setFocus()
     if text:
         qtbot.keyClicks(page.entry, text)
-    qtbot.keyClick(page.entry, key)
+    qtbot.keyClick(page.entry, key, modifier)
+    qtbot.waitUntil(lambda: len(rig["sounds"].played) > before, timeout=5000)
+
+
+def approve_by_alice(qtbot, rig: dict[str, Any]) -> None:
+    """F9, alice's name and password in the approval dialog; wait for the answer."""
+    page: ReturnsPage = rig["page"]
+    qtbot.keyClick(page.entry, Qt.Key.Key_F9)
+    dialog = page.dialog
+    assert isinstance(dialog, ApprovalDialog)
+    dialog.username.setText("alice")
+    dialog.password.setText("demo1234")
+    before = len(rig["sounds"].played)
+    dialog.submit()
     qtbot.waitUntil(lambda: len(rig["sounds"].played) > before, timeout=5000)
 
 
@@ -160,7 +179,7 @@ def test_the_returns_screen_reads_in_chinese(chinese, qtbot, sqlite_db, sample):
 
 
 def test_a_scrap_by_a_picker_waits_for_a_supervisors_approval(picker, qtbot, sqlite_db, sample):
-    shipped(sqlite_db, sample)
+    places = shipped(sqlite_db, sample)
     page: ReturnsPage = picker["page"]
     scan_and_wait(qtbot, picker, TRACKING)
     scan_and_wait(qtbot, picker, EANS["MUG-CER-350"])
@@ -171,14 +190,7 @@ def test_a_scrap_by_a_picker_waits_for_a_supervisors_approval(picker, qtbot, sql
     assert page.prompt.text() == ("Scrap MUG-CER-350 ×1: supervisor approval (F9) or cancel "
                                   "(Esc)")
     assert page.markers.text() == "Scrap   handle broken off"
-    qtbot.keyClick(page.entry, Qt.Key.Key_F9)
-    dialog = page.dialog
-    assert isinstance(dialog, ApprovalDialog)
-    dialog.username.setText("alice")
-    dialog.password.setText("demo1234")
-    before = len(picker["sounds"].played)
-    dialog.submit()
-    qtbot.waitUntil(lambda: len(picker["sounds"].played) > before, timeout=5000)
+    approve_by_alice(qtbot, picker)
     assert page.last_feedback.message == ("MUG-CER-350 ×1 scrapped to INVENTORY-LOSS (handle "
                                           "broken off, approved by alice).")
     with sqlite_db.read() as s:
@@ -186,3 +198,53 @@ def test_a_scrap_by_a_picker_waits_for_a_supervisors_approval(picker, qtbot, sql
         assert s.scalar(select(func.sum(StockMove.qty)).where(
             StockMove.to_location_id == loss,
             StockMove.product_id == sample.products["MUG-CER-350"])) == 1
+
+    page.window().activateWindow()  # the approval dialog had been the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page.window())
+    press(qtbot, picker, Qt.Key.Key_Z, modifier=Qt.KeyboardModifier.ControlModifier)
+    assert page.flash.level is Level.WARNING
+    assert page.prompt.text() == ("Undo the scrap of MUG-CER-350 ×1: supervisor approval (F9) "
+                                  "or cancel (Esc)")
+    approve_by_alice(qtbot, picker)
+    assert page.last_feedback.message == "Undone: MUG-CER-350 ×1 scrapped (approved by alice)."
+    assert stock(sqlite_db, sample, "MUG-CER-350", places["RET-01"]) == 1
+
+
+def test_the_sales_order_shows_what_came_back_of_it(qtbot, workspace, sqlite_db, sample):
+    shipped(sqlite_db, sample)
+    with sqlite_db.read() as s:
+        alice = actor_for(s, s.scalar(select(User).where(User.username == "alice")), "RET-01")
+    flow = ReturnsWorkflow(sqlite_db, alice)
+    answers = [flow.scan(TRACKING), flow.scan(EANS["MUG-CER-350"]), flow.quarantine(),
+               flow.enter("2"), flow.enter("2"), flow.scan(EANS["TSH-WHT-M"])]
+    assert [a.level for a in answers] == [Level.OK] * 6, answers
+    main = MainWindow(workspace)
+    qtbot.addWidget(main)
+    main.resize(1400, 900)
+    main.show()
+    main.show_page("sales")
+    page = main.page("sales")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 1)
+    returned = page.status_filter.findData("returned")
+    assert page.status_filter.itemText(returned) == "Returned"
+    page.status_filter.setCurrentIndex(returned)
+    page.status_filter.activated.emit(returned)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.list.setFocus()
+    page.list.selectRow(0)
+    editor = page.order_editor
+    qtbot.waitUntil(lambda: editor.view is not None and editor.view.number == "SO-1")
+    lines = editor.lines
+    assert not lines.isColumnHidden(RETURNED)
+    assert sorted((lines.item(r, SKU).text(), lines.item(r, QTY).text(),
+                   lines.item(r, RETURNED).text()) for r in range(lines.rowCount())) == [
+        ("MUG-CER-350", "1", "1"), ("TSH-WHT-M", "2", "2")]
+    box = editor.returns
+    assert box.isVisible()
+    [row] = [[box.table.item(0, c).text() for c in range(4)]]
+    assert row[0].startswith("RMA-")
+    assert row[2:] == ["received 3 · quarantined 1 · waiting 2", "Damaged"]
+    screenshot(main, "sales-order-returns")
+    page.status_filter.setCurrentIndex(page.status_filter.findData(""))
+    page.status_filter.activated.emit(page.status_filter.currentIndex())
+    qtbot.waitUntil(lambda: page.model.rowCount() > 1)

@@ -1,7 +1,7 @@
 """The sales order form: the order (shop, number, time, amounts), who it goes to, the notes,
-and the lines grid (shop SKU, the product it matched, title, quantity, unit price). An order
-still `new` can be edited; one that has moved on is shown read-only, with what the review
-made of it."""
+and the lines grid (shop SKU, the product it matched, title, quantity, unit price, and the
+units returned once something came back). An order still `new` can be edited; one that has
+moved on is shown read-only, with what the review made of it and what came back of it."""
 
 from __future__ import annotations
 
@@ -29,10 +29,11 @@ from models.sales.order_pages import OrderDetail
 from views.field_errors import FieldErrors
 from views.lazy_table import display
 from views.line_grid import SKU, LineGrid
+from views.sales.returns_box import OrderReturnsBox
 from views.sales.review_panel import ReviewPanel
 from views.sales.texts import money, status_text
 
-PRODUCT, TITLE, QTY, PRICE = range(1, 5)
+PRODUCT, TITLE, QTY, PRICE, RETURNED = range(1, 6)
 _NOT_MATCHED = Qt.GlobalColor.darkRed
 #: The order's text fields in the order the cursor goes through them.
 TEXT_FIELDS = ("number", "ordered_at", "buyer_name", "recipient", "phone", "email",
@@ -59,6 +60,7 @@ class SalesOrderEditor(QWidget):
         super().__init__(parent)
         self.view: OrderDetail | None = None
         self.review = ReviewPanel(language, self)
+        self.returns = OrderReturnsBox(language, self)
         self._can_edit = True
         self._paid_at = ""
         self.general_error = QLabel(self)
@@ -87,9 +89,10 @@ class SalesOrderEditor(QWidget):
             label.setWordWrap(True)  # the form may be narrow: never wider than its column
         self.lines = LineGrid(
             self, [self.tr("Shop SKU"), self.tr("Product"), self.tr("Title"), self.tr("Qty"),
-                   self.tr("Unit price")],
-            editable=(SKU, TITLE, QTY, PRICE), passive=(PRODUCT,), numeric=(QTY, PRICE),
-            stretch=TITLE, widths={SKU: 130, PRODUCT: 200, QTY: 50, PRICE: 80})
+                   self.tr("Unit price"), self.tr("Returned")],
+            editable=(SKU, TITLE, QTY, PRICE), passive=(PRODUCT, RETURNED),
+            numeric=(QTY, PRICE, RETURNED), stretch=TITLE,
+            widths={SKU: 130, PRODUCT: 200, QTY: 50, PRICE: 80, RETURNED: 70})
         self.lines.edited.connect(self.edited)
         self.lines.sku_entered.connect(self.sku_entered)
         self._layout()
@@ -148,6 +151,7 @@ class SalesOrderEditor(QWidget):
         layout.addWidget(self.general_error)
         layout.addWidget(order)
         layout.addWidget(self.review)  # why it waits comes before who it goes to
+        layout.addWidget(self.returns)
         layout.addWidget(ship_to)
         layout.addWidget(lines, 1)
 
@@ -189,12 +193,17 @@ class SalesOrderEditor(QWidget):
         self.status.setText(status_text(data.status) if data else self.tr("New"))
         self._show_summary(data)
         self.review.show_order(data)
+        self.returns.show_order(data)
         self.lines.clear_rows()
+        # The column of units back shows only on an order something came back of.
+        self.lines.setColumnHidden(RETURNED, not (data and data.returns))
         for line in data.lines if data else ():
             row = self.lines.add_row(
                 {SKU: line.line.sku, TITLE: line.line.title, QTY: str(line.line.qty),
                  PRICE: _plain(line.line.unit_price)}, line.line.line_ref, focus=False)
             self.set_product(row, line.line.sku, line.line.product_sku, line.product_name)
+            self.lines.set_cell(row, RETURNED, str(line.returned),
+                                color=self.palette().text().color())
         self._apply_state()
 
     def _show_summary(self, data: OrderDetail | None) -> None:

@@ -22,7 +22,8 @@ from views.lazy_table import display
 SHOWN_ROWS = 8
 
 
-def _table(headers: list[str], parent: QWidget) -> QTableWidget:
+def compact_table(headers: list[str], parent: QWidget) -> QTableWidget:
+    """A read-only table for a few rows under a form."""
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -34,7 +35,8 @@ def _table(headers: list[str], parent: QWidget) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+def fill_rows(table: QTableWidget, rows: list[list[str]]) -> None:
+    """Show these rows, the table as tall as they are."""
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
@@ -59,10 +61,10 @@ class ReviewPanel(QGroupBox):
         self.reason.setWordWrap(True)
         self.shipping = QLabel(self)
         self.shipping.setObjectName("review_shipping")
-        self.reserved = _table([self.tr("Line"), self.tr("SKU"), self.tr("Bin"),
+        self.reserved = compact_table([self.tr("Line"), self.tr("SKU"), self.tr("Bin"),
                                 self.tr("Lot"), self.tr("Expiry"), self.tr("Reserved")], self)
         self.reserved.setObjectName("reservations")
-        self.trace = _table([self.tr("When"), self.tr("By"), self.tr("Rule"),
+        self.trace = compact_table([self.tr("When"), self.tr("By"), self.tr("Rule"),
                              self.tr("What it did")], self)
         self.trace.setObjectName("trace")
         form = QFormLayout()
@@ -89,7 +91,7 @@ class ReviewPanel(QGroupBox):
             parts.append(self.tr("tracking {number}").format(number=data.tracking_number))
         parts.append(self.tr("priority {n}").format(n=data.priority))
         self.shipping.setText(", ".join(parts))
-        _fill(self.reserved, [[str(r.line_no), r.sku, r.location, r.lot or "",
+        fill_rows(self.reserved, [[str(r.line_no), r.sku, r.location, r.lot or "",
                                display(r.expiry), str(r.qty)] for r in data.reservations])
-        _fill(self.trace, [[display(t.at), t.user, t.rule,
+        fill_rows(self.trace, [[display(t.at), t.user, t.rule,
                             in_user_language(t.effect, self._language)] for t in data.trace])
