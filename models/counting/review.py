@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from models import audit
 from models.actor import Actor
 from models.counting.plans import find_count
+from models.counting.short_holds import settle_holds
 from models.db.dialect import insert_for
 from models.entities import (
     BinStatus,
@@ -248,6 +249,7 @@ def approve_count(session: Session, actor: Actor, count_id: int, *,
                              "after it was counted; recount it, then approve again.") from None
     now = utcnow()
     _mark_counted(session, count.id, [(b.location_id, b.counted_at or now) for b in counted])
+    settle_holds(session, actor, count, [b.location_id for b in counted])
     count.status = CountStatus.APPROVED
     count.approved_by = actor.user_id
     count.approved_at = now
