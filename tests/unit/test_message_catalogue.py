@@ -189,3 +189,8 @@ def test_a_short_bin_tells_the_picker_in_chinese_that_it_is_blocked_and_counted(
                      "queue. B-01 is blocked for CUP until it is counted (COUNT-1 planned).",
                      ZH) == ("B-01 缺货：o1 的 CUP：缺 1 件，订单进入异常队列。B-01 中的 CUP "
                              "已锁定，盘点审批前不再预留（已计划盘点 COUNT-1）。")
+
+
+def test_a_serial_scanned_twice_at_packing_is_refused_in_chinese():
+    assert translate("Serial S-3 of CAM is scanned already for this order: scan the next "
+                     "unit.", ZH) == "CAM 的序列号 S-3 已为此订单扫描过：请扫描下一件。"
