@@ -4,7 +4,8 @@ A picker who reports a bin short says the books claim units that are not there. 
 somebody counts the bin, reserving that product there again would send the next picker to the
 same empty bin, so the product is held in that bin (reservations skip it, see
 models/sales/allocation.py) and the bin is put into a count: an open count that has it
-already, else a count of its own (kind "short"). Approving a count that counted the bin posts
+already (counted again if it found the product there), else a count of its own (kind
+"short"). Approving a count that counted the bin posts
 its adjustment and lifts the hold. Other products of the bin, and reservations made before
 the report, stay pickable: the bin is not blocked.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from models import audit
@@ -24,6 +25,7 @@ from models.actor import Actor
 from models.entities import (
     BinStatus,
     CountBin,
+    CountLine,
     CountStatus,
     Location,
     ShortHold,
@@ -37,11 +39,12 @@ SHORT_KIND = "short"
 def hold_short(session: Session, actor: Actor, location_id: int, product_ids: Iterable[int],
                *, reason: str) -> str:
     """Hold these products in the bin until it is counted; returns the count's code."""
-    count = _open_count_of(session, location_id) or _plan(session, actor, [location_id],
-                                                          title=reason)
+    products = set(product_ids)
+    count = (_open_count_of(session, location_id, products)
+             or _plan(session, actor, [location_id], title=reason))
     held = set(session.scalars(select(ShortHold.product_id).where(
         ShortHold.location_id == location_id)))
-    for product_id in sorted(set(product_ids) - held):
+    for product_id in sorted(products - held):
         session.add(ShortHold(location_id=location_id, product_id=product_id,
                               count_id=count.id, reason=reason[:255],
                               created_by=actor.user_id))
@@ -69,9 +72,10 @@ def settle_holds(session: Session, actor: Actor, count: StockCount,
     session.flush()
 
 
-def _open_count_of(session: Session, location_id: int) -> StockCount | None:
-    """The open count that has the bin, with a bin counted already sent to a recount: what it
-    found was before the report."""
+def _open_count_of(session: Session, location_id: int, product_ids: set[int]
+                   ) -> StockCount | None:
+    """The open count that has the bin. A bin it counted already goes to a recount when that
+    count found the products reported short: the picker says otherwise now."""
     row = session.execute(
         select(StockCount, CountBin)
         .join(CountBin, CountBin.count_id == StockCount.id)
@@ -80,7 +84,11 @@ def _open_count_of(session: Session, location_id: int) -> StockCount | None:
     if row is None:
         return None
     count, counted_bin = row
-    if counted_bin.status == BinStatus.COUNTED:
+    if counted_bin.status == BinStatus.COUNTED and session.scalar(
+            select(exists().where(CountLine.count_bin_id == counted_bin.id,
+                                  CountLine.round == counted_bin.round,
+                                  CountLine.product_id.in_(product_ids),
+                                  CountLine.counted > 0))):
         counted_bin.status = BinStatus.RECOUNT
     return count
 

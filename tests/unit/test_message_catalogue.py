@@ -194,3 +194,11 @@ def test_a_short_bin_tells_the_picker_in_chinese_that_it_is_blocked_and_counted(
 def test_a_serial_scanned_twice_at_packing_is_refused_in_chinese():
     assert translate("Serial S-3 of CAM is scanned already for this order: scan the next "
                      "unit.", ZH) == "CAM 的序列号 S-3 已为此订单扫描过：请扫描下一件。"
+
+
+def test_a_count_refused_for_reservations_it_did_not_find_names_them_in_chinese():
+    assert translate("COUNT-4 cannot be approved: B-01 would keep 0 CUP but 1 are reserved "
+                     "there for TMALL o2. Pick those orders (report the bin short where it is "
+                     "empty) or hold them, then approve again.", ZH) == (
+        "COUNT-4 不能审核：B-01 将只剩 0 件 CUP，但有 1 件为 TMALL o2 预留在此。请先拣这些订单"
+        "（货位已空时报缺货）或暂停它们，再审核。")
