@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from models import audit
 from models.actor import Actor
 from models.counting.abc import abc_classes, check_frequencies, due_locations, warehouse_bins
+from models.counting.short_holds import settle_holds
 from models.entities import (
     BinStatus,
     CountBin,
@@ -180,8 +181,9 @@ def _refuse_bins_in_open_counts(session: Session, chosen: list[int],
 
 
 def cancel_count(session: Session, actor: Actor, count_id: int) -> StockCount:
-    """Cancel an open count: nothing is posted, its bins are free for another count, and a
-    location a counter had blocked for it is unblocked."""
+    """Cancel an open count: nothing is posted, its bins are free for another count, a
+    location a counter had blocked for it is unblocked, and the bins reported short in it go
+    to a new count."""
     actor.require(Perm.STOCK_ADJUST)
     count = find_count(session, count_id)
     if count.status == CountStatus.CANCELLED:
@@ -197,6 +199,7 @@ def cancel_count(session: Session, actor: Actor, count_id: int) -> StockCount:
         if not was_blocked and location.blocked_reason == f"being counted ({count.code})":
             location.blocked, location.blocked_reason = False, ""
     count.status = CountStatus.CANCELLED
+    settle_holds(session, actor, count, ())
     session.flush()
     audit.record(session, actor, "count.cancel", entity="stock_count", entity_id=count.id)
     return count

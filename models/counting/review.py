@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from models import audit
 from models.actor import Actor
 from models.counting.plans import find_count
+from models.counting.short_holds import settle_holds
 from models.db.dialect import insert_for
 from models.entities import (
     BinStatus,
@@ -24,6 +25,8 @@ from models.entities import (
     LocationType,
     Lot,
     Product,
+    Quant,
+    Reservation,
     SerialNumber,
     StockCount,
     StockMove,
@@ -236,6 +239,7 @@ def approve_count(session: Session, actor: Actor, count_id: int, *,
     if not counted:
         raise InputError(f"{count.code} has no counted bins yet; nothing to approve.")
     moves = adjustment_moves(session, count.id)
+    _refuse_reserved_beyond_counted(session, count.code, moves)
     posting_id = None
     if moves:
         try:
@@ -248,6 +252,7 @@ def approve_count(session: Session, actor: Actor, count_id: int, *,
                              "after it was counted; recount it, then approve again.") from None
     now = utcnow()
     _mark_counted(session, count.id, [(b.location_id, b.counted_at or now) for b in counted])
+    settle_holds(session, actor, count, [b.location_id for b in counted])
     count.status = CountStatus.APPROVED
     count.approved_by = actor.user_id
     count.approved_at = now
@@ -268,6 +273,37 @@ def _refuse_unfinished(code: str, bins) -> None:
     shown = "; ".join(f"{b.code} {words[BinStatus(b.status)]}" for b in busy[:5])
     more = f"; and {len(busy) - 5} more" if len(busy) > 5 else ""
     raise InputError(f"{code} cannot be approved yet: {shown}{more}.")
+
+
+def _refuse_reserved_beyond_counted(session: Session, code: str,
+                                    moves: Sequence[MoveLine]) -> None:
+    """Refuse, naming the orders, when a bin would be left holding fewer units than are
+    reserved in it: reservations made before the count (a bin a picker reported short, say)
+    that the count says are not there."""
+    loss = _loss_id(session)
+    for move in moves:
+        if move.to_location_id != loss:
+            continue
+        row = session.execute(
+            select(Quant.on_hand, Quant.reserved, Product.sku, Location.code)
+            .join(Product, Product.id == Quant.product_id)
+            .join(Location, Location.id == Quant.location_id)
+            .where(Quant.product_id == move.product_id,
+                   Quant.location_id == move.from_location_id,
+                   func.coalesce(Quant.lot_id, 0) == (move.lot_id or 0))).first()
+        if row is None or not move.qty <= row.on_hand < move.qty + row.reserved:
+            continue  # nothing reserved beyond the count, or stock left the bin since
+        holders = session.scalars(
+            select(Reservation.reference)
+            .where(Reservation.product_id == move.product_id,
+                   Reservation.location_id == move.from_location_id,
+                   func.coalesce(Reservation.lot_id, 0) == (move.lot_id or 0),
+                   Reservation.qty > 0).order_by(Reservation.id)).all()
+        raise InputError(
+            f"{code} cannot be approved: {row.code} would keep {row.on_hand - move.qty} "
+            f"{row.sku} but {row.reserved} are reserved there for {', '.join(holders)}. "
+            "Pick those orders (report the bin short where it is empty) or hold them, then "
+            "approve again.")
 
 
 def _loss_id(session: Session) -> int:

@@ -10,6 +10,7 @@ from models.entities.counting import (
     CountLine,
     CountStatus,
     LastCount,
+    ShortHold,
     StockCount,
 )
 from models.entities.packing import PackScan, Shipment
@@ -98,6 +99,7 @@ __all__ = [
     "SerialNumber",
     "Shipment",
     "Shop",
+    "ShortHold",
     "StockCount",
     "StockMove",
     "StockPosting",

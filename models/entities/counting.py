@@ -130,3 +130,20 @@ class LastCount(Base):
     location_id: Mapped[int] = mapped_column(ForeignKey("location.id"), primary_key=True)
     counted_at: Mapped[datetime] = mapped_column(UtcDateTime)
     count_id: Mapped[int] = mapped_column(ForeignKey("stock_count.id"))
+
+
+class ShortHold(Base):
+    """A product a picker reported short in a bin: reservations skip it there until a count
+    of the bin is approved (the books claim units nobody could find)."""
+
+    __tablename__ = "short_hold"
+    __table_args__ = (UniqueConstraint("location_id", "product_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("location.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"))
+    # The count that settles it; approving it (with the bin counted) lifts the hold.
+    count_id: Mapped[int] = mapped_column(ForeignKey("stock_count.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(255))
+    created_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

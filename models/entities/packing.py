@@ -7,10 +7,20 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, Numeric, String
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    literal_column,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.entities.base import Base, BigId, UtcDateTime, utcnow
+
+_SCANNED_SERIAL = literal_column("serial IS NOT NULL AND NOT undone")
 
 
 class PackScan(Base):
@@ -20,12 +30,17 @@ class PackScan(Base):
     __table_args__ = (
         CheckConstraint("qty > 0", name="qty_positive"),
         Index("ix_pack_scan_order_id_id", "order_id", "id"),
+        # Backs the packing check against two workstations scanning the same unit at once.
+        Index("uq_pack_scan_serial", "order_id", "product_id", "serial", unique=True,
+              sqlite_where=_SCANNED_SERIAL, postgresql_where=_SCANNED_SERIAL),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     order_id: Mapped[int] = mapped_column(BigId, ForeignKey("sales_order.id"))
     product_id: Mapped[int] = mapped_column(ForeignKey("product.id"))
     qty: Mapped[int] = mapped_column(Integer)
+    # The unit's serial (GS1 (21)) when the scan carried one: the same unit is scanned once.
+    serial: Mapped[str | None] = mapped_column(String(128))
     # The scan's key: a scan retried after a lost answer is counted once.
     key: Mapped[str] = mapped_column(String(64), unique=True)
     undone: Mapped[bool] = mapped_column(default=False, server_default="0")

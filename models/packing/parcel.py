@@ -144,11 +144,18 @@ def already_scanned(session: Session, key: str) -> bool:
     return bool(session.scalar(select(exists().where(PackScan.key == key))))
 
 
+def serial_scanned(session: Session, order_id: int, product_id: int, serial: str) -> bool:
+    """True when this unit (its serial) is counted into the order's parcel already."""
+    return bool(session.scalar(select(exists().where(
+        PackScan.order_id == order_id, PackScan.product_id == product_id,
+        PackScan.serial == serial, PackScan.undone.is_(False)))))
+
+
 def add_scan(session: Session, actor: Actor, order_id: int, product_id: int, qty: int, *,
-             key: str) -> None:
-    """Count `qty` units of a product into the order's parcel."""
-    session.add(PackScan(order_id=order_id, product_id=product_id, qty=qty, key=key,
-                         user_id=actor.user_id))
+             key: str, serial: str | None = None) -> None:
+    """Count `qty` units of a product (the unit with `serial`) into the order's parcel."""
+    session.add(PackScan(order_id=order_id, product_id=product_id, qty=qty, serial=serial,
+                         key=key, user_id=actor.user_id))
     session.flush()
 
 

@@ -5,9 +5,10 @@ Scan the order's tote (TOTE-…) or its number (SO-… or the shop's order numbe
 packing slip): the order must be picked, its units at the packing table. Scan every item: a
 product or pack barcode counts its units; an item not in the order, one more than the order
 has, or a GS1 code whose lot (10) or serial (21) is not one picked for the order, is refused
-(put it aside); a code without them is taken as it is. Each accepted scan is saved at once
-with its key, so a restart goes on where the packer was and a scan retried after a lost answer
-counts once. CMD-UNDO (Ctrl+Z) takes the last item scan back.
+(put it aside); so is a serial scanned for the order already (until that scan is undone): the
+same unit's label twice is one unit. A code without them is taken as it is. Each accepted
+scan is saved at once with its key, so a restart goes on where the packer was and a scan
+retried after a lost answer counts once. CMD-UNDO (Ctrl+Z) takes the last item scan back.
 
 When every unit is scanned, the parcel is weighed: `weigh(kg)` with the scale's stable weight
 (or a typed one). It is compared with the products' weights plus the packaging allowance,
@@ -347,6 +348,11 @@ class PackingWorkflow:
         if parcel.already_scanned(session, key):  # then `state` counts it already
             return Outcome(Feedback.ok(f"{meaning.sku}: counted before, not again.",
                                         _prompt(state)), lambda: self._set(state))
+        if meaning.serial and parcel.serial_scanned(session, state.id, item.product_id,
+                                                    meaning.serial):
+            return Outcome(Feedback.error(
+                f"Serial {meaning.serial} of {meaning.sku} is scanned already for this order: "
+                "scan the next unit.", _prompt(state)), lambda: self._set(state))
         qty = meaning.quantity
         if qty > item.left:
             refusal = (f"Extra item: order {state.number} has {item.qty} {item.sku}, all "
@@ -355,7 +361,8 @@ class PackingWorkflow:
                        f"this code counts {qty}; scan the units one at a time.")
             return Outcome(Feedback.error(refusal, _prompt(state)),
                             lambda: self._set(state))
-        parcel.add_scan(session, self.actor, state.id, item.product_id, qty, key=key)
+        parcel.add_scan(session, self.actor, state.id, item.product_id, qty, key=key,
+                        serial=meaning.serial)
         fresh = replace(state, items=tuple(replace(i, scanned=i.scanned + qty) if i is item
                                            else i for i in state.items))
         text = f"{item.sku} ×{qty}: {item.scanned + qty} of {item.qty}."

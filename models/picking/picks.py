@@ -1,7 +1,8 @@
 """What a pick changes: stock from the bin to the packing location through the ledger
 (consuming the order's reservation, as shipping does: the move line names the reservation),
 the task's picked units, and the order and wave once nothing is left to pick. Also the undo
-of a pick and a bin that held fewer than the tasks want.
+of a pick and a bin that held fewer than the tasks want (its products are then held there
+until it is counted, models/counting/short_holds.py).
 
 Every pick is a posting with an idempotency key and a pick event under the same key, in one
 transaction: a crash loses at most the scan in flight, and a retried scan is never picked
@@ -17,6 +18,7 @@ from sqlalchemy import exists, select, update
 from sqlalchemy.orm import Session
 
 from models.actor import Actor
+from models.counting.short_holds import hold_short
 from models.entities import (
     Location,
     PickEvent,
@@ -139,18 +141,32 @@ class Shortage:
     left: int  # units found nowhere: the order is backordered or an exception
 
 
+@dataclass(frozen=True)
+class BinShort:
+    """What a short report changed: each task's shortage, and the count the bin is in now."""
+
+    shortages: tuple[Shortage, ...]
+    count: str  # COUNT-<n>: until it is approved, the products are not reserved in the bin
+
+
 def short_bin(session: Session, actor: Actor, wave: Wave, location_id: int, *,
-              today: date) -> list[Shortage]:
-    """The bin holds no more for the wave: each open task there keeps what was picked; the
-    rest of its reservation is released and reserved in other bins (first expiry / first in
-    first out, as on approval) as new tasks at their walk position. What no bin has makes the
-    order a backorder (or an exception, by the partial-stock setting)."""
+              today: date) -> BinShort | None:
+    """The bin holds no more for the wave: each open task there keeps what was picked; its
+    products are held in the bin until it is counted (a count is planned); the rest of each
+    reservation is released and reserved in other bins (first expiry / first in first out,
+    as on approval) as new tasks at their walk position. What no bin has makes the order a
+    backorder (or an exception, by the partial-stock setting). None when nothing was left to
+    pick there."""
     tasks = session.scalars(
         select(PickTask)
         .where(PickTask.wave_id == wave.id, PickTask.location_id == location_id,
                PickTask.status == TaskStatus.OPEN)
         .order_by(PickTask.id).with_for_update()).all()
+    if not tasks:
+        return None
     code = session.scalar(select(Location.code).where(Location.id == location_id))
+    count = hold_short(session, actor, location_id, {t.product_id for t in tasks},
+                       reason=f"Short pick in {wave.code}: {code}")
     found: list[Shortage] = []
     for task in tasks:
         missing = task.qty - task.picked
@@ -170,7 +186,7 @@ def short_bin(session: Session, actor: Actor, wave: Wave, location_id: int, *,
     session.flush()
     for order_id in {t.order_id for t in tasks}:
         _settle(session, wave, order_id)
-    return found
+    return BinShort(tuple(found), count)
 
 
 def _reallocate(session: Session, actor: Actor, wave: Wave, task: PickTask, missing: int, *,
@@ -182,8 +198,6 @@ def _reallocate(session: Session, actor: Actor, wave: Wave, task: PickTask, miss
     for piece in pool.pieces.get(task.product_id, []):
         if not missing:
             break
-        if piece.location_id == task.location_id:
-            continue
         qty = min(piece.free, missing)
         reservation_id = reserve_quant(session, actor, ReserveRequest(
             task.product_id, piece.location_id, piece.lot_id, qty, reference,

@@ -6,8 +6,9 @@ units left; scan it (another bin is refused), then the item: each scan takes one
 barcode its pack's units, a typed quantity that many, CMD-QTY+n n more of the last item. Each
 pick posts at once, bin -> packing location (see picks.py), and the screen says which tote it
 goes into. CMD-EMPTY (F8) says the bin holds no more: pick what is there first, then F8; the
-rest is reserved in other bins as new stops, or the order is backordered. CMD-UNDO takes the
-last pick back with a reversing posting.
+rest is reserved in other bins as new stops, or the order is backordered, and the bin's
+products are not reserved there again until a count (planned at once) is approved.
+CMD-UNDO takes the last pick back with a reversing posting.
 
 The lot: an item scanned with a lot (a GS1 label) must carry the reserved lot; another lot is
 refused, even of the same product, because the reservation chose the lot (first expiry first
@@ -423,20 +424,22 @@ class PickingWorkflow:
                                            "(F8)."))
         wave = session.get(Wave, state.id, with_for_update=True)
         assert wave is not None
-        found = picks.short_bin(session, self.actor, wave, at[0], today=self._today())
-        if not found:
+        short = picks.short_bin(session, self.actor, wave, at[0], today=self._today())
+        if short is None:
             again = _load(session, wave)
             return Outcome(Feedback.warning(f"Nothing is left to pick in {at[1]}.",
                                              _prompt(again, None, None)),
                             lambda: setattr(self, "_wave", again))
         parts = []
-        for s in found:
+        for s in short.shortages:
             if s.moved_to:
                 parts.append(f"{s.sku} for {s.order}: {s.missing - s.left} reserved in "
                              f"{', '.join(s.moved_to)}")
             if s.left:
                 parts.append(f"{s.sku} for {s.order}: {s.left} missing, the order waits "
                              "in the exceptions queue")
+        skus = ", ".join(sorted({s.sku for s in short.shortages}))
+        blocked = f"{at[1]} is blocked for {skus} until it is counted ({short.count} planned)."
         fresh = _load(session, wave)
 
         def after() -> None:
@@ -444,8 +447,8 @@ class PickingWorkflow:
             self._at = None
             self._last = None
             self._recent.appendleft(f"{at[1]} short")
-        return Outcome(Feedback(Level.WARNING, f"{at[1]} short: " + "; ".join(parts) + ".",
-                                 _prompt(fresh, None, None), _CHANGED), after)
+        return Outcome(Feedback(Level.WARNING, f"{at[1]} short: " + "; ".join(parts) + ". "
+                                + blocked, _prompt(fresh, None, None), _CHANGED), after)
 
     def _undo(self, session: Session, key: str) -> Outcome:
         state = self._wave

@@ -1,7 +1,8 @@
 """Reserving an approved order's stock in its warehouse, and releasing it again.
 
 Which stock: bins of type storage or pick face that are not blocked (never receiving,
-quarantine, packing or virtual locations). In what order:
+quarantine, packing or virtual locations), and not a product held in a bin a picker reported
+short until the bin is counted (models/counting/short_holds.py). In what order:
 - expiry-tracked products, first expiry first out: lots with an expiry, earliest first (a lot
   past its expiry is never reserved), then lots without one;
 - other products, first in first out: the oldest lot first (when the lot was recorded, i.e.
@@ -19,12 +20,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from models.actor import Actor
 from models.app_settings import read_setting, write_setting
-from models.entities import Location, LocationKind, LocationType, Lot, Product, Quant, Reservation
+from models.entities import (
+    Location,
+    LocationKind,
+    LocationType,
+    Lot,
+    Product,
+    Quant,
+    Reservation,
+    ShortHold,
+)
 from models.errors import InputError
 from models.ledger.reservations import ReserveRequest, release, reserve_many
 from models.permissions import Perm
@@ -108,6 +118,8 @@ class StockPool:
                 .where(Location.warehouse_id == warehouse_id, Location.kind == LocationKind.BIN,
                        Location.type.in_(_PICKABLE), Location.blocked.is_(False),
                        Location.active.is_(True), Quant.on_hand > Quant.reserved,
+                       ~exists().where(ShortHold.location_id == Quant.location_id,
+                                       ShortHold.product_id == Quant.product_id),
                        Quant.product_id.in_(wanted[start:start + _CHUNK]))
                 .order_by(Quant.id)
                 .with_for_update(of=Quant))

@@ -353,6 +353,11 @@
         <source>Random sample</source>
         <translation>随机抽盘</translation>
     </message>
+    <message>
+        <source>Short pick</source>
+        <extracomment>Kinds of counts WareDesk plans by itself (a bin reported short at picking).</extracomment>
+        <translation>拣货缺货</translation>
+    </message>
 </context>
 <context>
     <name>CountStatus</name>

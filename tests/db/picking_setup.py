@@ -18,6 +18,7 @@ from models.carriers.carriers import add_carrier
 from models.carriers.ranges import RangeInput, add_range
 from models.db import Database
 from models.entities import LocationType, Quant, SalesOrder, StockMove, Tracking
+from models.feedback import Level
 from models.gtin import check_digit
 from models.ledger import verify
 from models.picking.planning import WaveRules, plan_waves
@@ -109,6 +110,14 @@ def order(db: Database, actor: Actor, number: str, lines: list[tuple[str, int]],
         with db.write() as s:
             s.get(SalesOrder, order_id).priority = priority
     return order_id
+
+
+def scan_ok(flow, *scans: str):
+    """Scan each in turn, each answered OK; returns the last feedback."""
+    for raw in scans:
+        fb = flow.scan(raw)
+        assert fb.level is Level.OK, (raw, fb.message)
+    return fb
 
 
 def approve(db: Database, actor: Actor) -> None:

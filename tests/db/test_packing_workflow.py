@@ -274,10 +274,13 @@ def test_an_item_of_a_lot_not_picked_for_the_order_is_refused(db, actor, site, p
     assert setup.clean(db)
 
 
-def test_a_unit_whose_serial_was_not_picked_for_the_order_is_refused(db, actor, site, pat):
-    cam_ean = setup.ean("690123456811")
+CAM_EAN = setup.ean("690123456811")
+
+
+def _cam_order_picked(db, actor, site) -> int:
+    """Order T8 of 2 CAM (serial-tracked; S-1, S-2, S-3 in B-02), picked as S-1 and S-2."""
     with db.write() as s:
-        cam = f.product(s, "CAM", tracking=Tracking.SERIAL, barcode=cam_ean)
+        cam = f.product(s, "CAM", tracking=Tracking.SERIAL, barcode=CAM_EAN)
         serials = [f.serial(s, cam, number).id for number in ("S-1", "S-2", "S-3")]
         cam_id = cam.id
     for serial_id in serials:
@@ -285,14 +288,38 @@ def test_a_unit_whose_serial_was_not_picked_for_the_order_is_refused(db, actor, 
     order_id = setup.order(db, actor, "T8", [("CAM", 2)])
     setup.approve(db, actor)
     [wave] = setup.plan(db, actor)
-    _ok(PickingWorkflow(db, actor), wave.code, "TOTE-T8", "B-02", f"010{cam_ean}21S-1",
-        f"010{cam_ean}21S-2")
+    _ok(PickingWorkflow(db, actor), wave.code, "TOTE-T8", "B-02", f"010{CAM_EAN}21S-1",
+        f"010{CAM_EAN}21S-2")
     assert setup.status(db, order_id) == "picked"
+    return order_id
+
+
+def test_a_unit_whose_serial_was_not_picked_for_the_order_is_refused(db, actor, site, pat):
+    _cam_order_picked(db, actor, site)
     flow = PackingWorkflow(db, pat)
     _ok(flow, "TOTE-T8")
-    fb = flow.scan(f"010{cam_ean}21S-3")
+    fb = flow.scan(f"010{CAM_EAN}21S-3")
     assert (fb.level, fb.message) == (Level.ERROR, "Wrong unit: CAM serial S-3 was not picked "
                                       "for order T8; put it aside.")
-    fb = _ok(flow, f"010{cam_ean}21S-2", cam_ean)
+    fb = _ok(flow, f"010{CAM_EAN}21S-2", CAM_EAN)
     assert fb.message.startswith("CAM ×1: 2 of 2.")
+    assert setup.clean(db)
+
+
+def test_second_scan_of_the_same_serial_is_refused_until_undone(db, actor, site, pat):
+    order_id = _cam_order_picked(db, actor, site)
+    flow = PackingWorkflow(db, pat)
+    _ok(flow, "TOTE-T8", f"010{CAM_EAN}21S-1")
+    fb = flow.scan(f"010{CAM_EAN}21S-1")
+    assert (fb.level, fb.message) == (Level.ERROR, "Serial S-1 of CAM is scanned already for "
+                                      "this order: scan the next unit.")
+    assert [(i.sku, i.scanned, i.qty) for i in flow.order.items] == [("CAM", 1, 2)]
+    assert flow.undo_last().level is Level.OK  # S-1 is off the parcel: it may come again
+    _ok(flow, f"010{CAM_EAN}21S-1")
+    fb = _ok(flow, f"010{CAM_EAN}21S-2")
+    assert fb.message.startswith("CAM ×1: 2 of 2.")
+    with db.read() as s:
+        assert s.execute(select(PackScan.serial, PackScan.undone).where(
+            PackScan.order_id == order_id).order_by(PackScan.id)).all() == [
+            ("S-1", True), ("S-1", False), ("S-2", False)]
     assert setup.clean(db)

@@ -14,9 +14,11 @@ from app.workspace import Workspace
 from models.counting import CountingWorkflow
 from models.db import Database
 from models.entities import Location, Quant, User
+from models.picking.workflow import PickingWorkflow
 from models.users import actor_for
 from tests.gui.sample_data import Sample
 from tests.gui.screenshots import screenshot
+from tests.gui.test_picking_page import plan_wave
 from views.counts.approval import ApprovedDialog, ApproveDialog
 from views.counts.page import CountsPage
 from views.counts.plan_dialog import PlanDialog
@@ -51,6 +53,11 @@ def cells(table, column: int) -> list[str]:
 
 @pytest.fixture
 def window(qtbot, workspace: Workspace):
+    return counts_window(qtbot, workspace)
+
+
+def counts_window(qtbot, workspace: Workspace) -> MainWindow:
+    """The main window, shown on the Counts page."""
     main = MainWindow(workspace)
     qtbot.addWidget(main)
     main.resize(1366, 860)
@@ -190,15 +197,31 @@ def test_the_counts_page_in_chinese(qtbot, workspace: Workspace, sample):
     translators.install("zh_CN")
     try:
         workspace.settings.language = "zh_CN"
-        main = MainWindow(workspace)
-        qtbot.addWidget(main)
-        main.resize(1366, 860)
-        main.show()
-        qtbot.waitExposed(main)
-        main.show_page("counts")
+        main = counts_window(qtbot, workspace)
         page = main.current_page()
         plan_zone(qtbot, page, "B", 2)
         assert page.plan_button.text() == "计划盘点…"
         screenshot(main, "counts_zh")
+    finally:
+        translators.install("en")
+
+
+def test_a_bin_reported_short_at_picking_is_a_count_to_do(qtbot, workspace: Workspace,
+                                                          sqlite_db, sample):
+    wave = plan_wave(sqlite_db)
+    picker = PickingWorkflow(sqlite_db, counter(sqlite_db, "alice").actor)
+    for raw in (wave, "TOTE-001", "TOTE-002", "A-01-01", "CMD-EMPTY"):
+        picker.scan(raw)
+    translators = Translators()
+    try:
+        for language, kind in (("en", "Short pick"), ("zh_CN", "拣货缺货")):
+            translators.install(language)
+            workspace.settings.language = language
+            main = counts_window(qtbot, workspace)
+            page = main.current_page()
+            qtbot.waitUntil(lambda p=page: p.count_list.rowCount() == 1)
+            assert cells(page.count_list, 1) == [f"Short pick in {wave}: A-01-01"]
+            assert cells(page.count_list, 2) == [kind]
+            screenshot(main, f"counts_short_{language}")
     finally:
         translators.install("en")

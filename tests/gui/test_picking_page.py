@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from app.workspace import Workspace
 from models.carriers.carriers import add_carrier
+from models.counting.plans import list_counts
 from models.db import Database
 from models.entities import Quant, SalesOrder, User
 from models.feedback import Level
@@ -97,3 +98,24 @@ def test_a_wave_is_picked_into_totes_by_wedge_scans(picking, qtbot, sqlite_db, s
             Quant.location_id == sample.bins["PACK-01"],
             Quant.product_id == sample.products["TSH-WHT-M"]))
     assert at_packing == 2
+
+
+def test_a_bin_reported_short_tells_the_picker_it_is_blocked_and_counted(
+        picking, qtbot, sqlite_db, sample):
+    code = plan_wave(sqlite_db)
+    page: PickingPage = picking["page"]
+    scan = lambda raw: scan_and_wait(qtbot, picking, raw)  # noqa: E731
+    for raw in (code, "TOTE-001", "TOTE-002", "A-01-01", "6901234567892"):
+        scan(raw)
+    assert page.flash.level is Level.OK, page.flash.message
+    page.entry.setFocus()
+    qtbot.keyClick(page.entry, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: page.last_feedback.message.startswith("A-01-01 short"))
+    assert page.flash.level is Level.WARNING
+    assert "A-01-01 is blocked for TSH-WHT-M until it is counted (COUNT-" in \
+        page.last_feedback.message
+    screenshot(page, "picking_short")
+    with sqlite_db.read() as s:
+        [count] = [c for c in list_counts(s) if c.kind == "short"]
+    assert count.title == f"Short pick in {code}: A-01-01"
+    assert f"({count.code} planned)" in page.last_feedback.message

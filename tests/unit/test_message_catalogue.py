@@ -209,3 +209,23 @@ def test_a_rule_naming_a_carrier_or_warehouse_that_does_not_exist_is_refused_in_
         "规则 Typo：仓库：没有仓库 WH9；承运商：没有承运商 ZTO（现有承运商：EMS, SF）"
     assert translate("Rule Typo: carrier: there is no carrier ZTO (no carriers yet)", ZH) == \
         "规则 Typo：承运商：没有承运商 ZTO（尚无承运商）"
+
+
+def test_a_short_bin_tells_the_picker_in_chinese_that_it_is_blocked_and_counted():
+    assert translate("B-01 short: CUP for o1: 1 missing, the order waits in the exceptions "
+                     "queue. B-01 is blocked for CUP until it is counted (COUNT-1 planned).",
+                     ZH) == ("B-01 缺货：o1 的 CUP：缺 1 件，订单进入异常队列。B-01 中的 CUP "
+                             "已锁定，盘点审批前不再预留（已计划盘点 COUNT-1）。")
+
+
+def test_a_serial_scanned_twice_at_packing_is_refused_in_chinese():
+    assert translate("Serial S-3 of CAM is scanned already for this order: scan the next "
+                     "unit.", ZH) == "CAM 的序列号 S-3 已为此订单扫描过：请扫描下一件。"
+
+
+def test_a_count_refused_for_reservations_it_did_not_find_names_them_in_chinese():
+    assert translate("COUNT-4 cannot be approved: B-01 would keep 0 CUP but 1 are reserved "
+                     "there for TMALL o2. Pick those orders (report the bin short where it is "
+                     "empty) or hold them, then approve again.", ZH) == (
+        "COUNT-4 不能审核：B-01 将只剩 0 件 CUP，但有 1 件为 TMALL o2 预留在此。请先拣这些订单"
+        "（货位已空时报缺货）或暂停它们，再审核。")

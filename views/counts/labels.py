@@ -16,6 +16,11 @@ KINDS = {
     "sample": QT_TRANSLATE_NOOP("CountKind", "Random sample"),
 }
 
+#: Kinds of counts WareDesk plans by itself (a bin reported short at picking).
+PLANNED_BY_WAREDESK = {
+    "short": QT_TRANSLATE_NOOP("CountKind", "Short pick"),
+}
+
 COUNT_STATUSES = {
     "open": QT_TRANSLATE_NOOP("CountStatus", "Open"),
     "approved": QT_TRANSLATE_NOOP("CountStatus", "Approved"),
@@ -32,7 +37,8 @@ BIN_STATUSES = {
 
 def kind_text(kind: str) -> str:
     """'zone' -> 'Zone' (or 库区)."""
-    return QCoreApplication.translate("CountKind", KINDS[kind]) if kind in KINDS else kind
+    source = KINDS.get(kind) or PLANNED_BY_WAREDESK.get(kind)
+    return QCoreApplication.translate("CountKind", source) if source else kind
 
 
 def count_status_text(status: str) -> str:
