@@ -33,7 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.actor import Actor
-from models.carriers.tracking import assign_tracking
+from models.carriers.tracking import give_tracking
 from models.db import Database
 from models.entities import Carrier, CarrierKind, SalesOrder, SalesOrderStatus, Shipment
 from models.errors import InputError
@@ -405,7 +405,7 @@ class PackingWorkflow:
                 f"{plain(weighing.kg)} kg: scan the tracking number of the {state.carrier} "
                 "waybill.",
                 f"Scan the {state.carrier} waybill's number"), ask)
-        number = assign_tracking(session, self.actor, order_id=order.id, typed=typed)
+        number = give_tracking(session, self.actor, order, typed=typed)
         shipment = parcel.ship(session, self.actor, order, weight_kg=weighing.kg,
                                expected_kg=state.expected.kg,
                                approved_by=weighing.approved_by)
