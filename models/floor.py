@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from models.errors import DatabaseError, WareDeskError
 from models.feedback import Feedback
@@ -38,7 +38,12 @@ class ScanRetry:
     doubt (it may have committed): the same scan again reuses that scan's key, so it counts
     once."""
 
+    #: What a lost answer promises: the scan is never "counted" (or "picked") twice.
+    twice: Literal["counted", "picked"] = "counted"
     doubt: tuple[str, str] | None = None  # the raw scan and its key
+    #: While a step runs: it is the scan in doubt again (a workflow without keys in the
+    #: database compares what is stored with what it last saw).
+    retrying: bool = False
 
     def key(self, raw: str, key: str | None) -> str:
         """The key for this scan: a batch line's own, the doubtful scan's, or a new one."""
@@ -48,19 +53,28 @@ class ScanRetry:
             return self.doubt[1]
         return uuid.uuid4().hex
 
-    def run(self, db: Database, work: Callable[[Session], Outcome], raw: str, key: str,
-            prompt: Callable[[], str]) -> Feedback:
+    def run(self, db: Database, work: Callable[[Session], Outcome], prompt: Callable[[], str],
+            *, raw: str | None = None, key: str = "") -> Feedback:
         """Run one step in its own transaction; after the commit apply its state change and
-        answer its feedback, or answer the error (the workflow unchanged)."""
+        answer its feedback, or answer the error (the workflow unchanged; a refusal with
+        `prompt`). `raw` is the scan (or typed answer) the step handles with `key`; None for a
+        call that is none, whose lost answer leaves an earlier scan's doubt as it was."""
+        self.retrying = self.doubt is not None and self.doubt[0] == raw
         try:
             outcome = db.transact(work)
         except DatabaseError as exc:
-            self.doubt = (raw, key) if raw else None
-            return Feedback.error(f"{exc} The scan may not have been saved: scan it again "
-                                  "(it is never counted twice).")
+            if raw is not None:
+                self.doubt = (raw, key)
+            lost = (f"{exc} The scan may not have been saved: scan it again (it is never "
+                    "picked twice)." if self.twice == "picked" else
+                    f"{exc} The scan may not have been saved: scan it again (it is never "
+                    "counted twice).")
+            return Feedback.error(lost)
         except WareDeskError as exc:
             self.doubt = None
             return Feedback.error(str(exc), prompt())
+        finally:
+            self.retrying = False
         self.doubt = None
         outcome.after()
         return outcome.feedback

@@ -70,10 +70,16 @@ ADAPTERS: dict[str, CarrierAdapter] = {CarrierKind.POOL: NumberPool(),
 def assign_tracking(session: Session, actor: Actor, *, order_id: int,
                     typed: str | None = None) -> str:
     """The order's tracking number: the one it has, or a new one from its carrier."""
-    actor.require(Perm.STOCK_MOVE)
     order = session.get(SalesOrder, order_id, with_for_update=True)
     if order is None:
         raise NotFound(f"There is no sales order with id {order_id}.")
+    return give_tracking(session, actor, order, typed=typed)
+
+
+def give_tracking(session: Session, actor: Actor, order: SalesOrder, *,
+                  typed: str | None = None) -> str:
+    """`assign_tracking` for an order the caller read and locked (FOR UPDATE) already."""
+    actor.require(Perm.STOCK_MOVE)
     if order.tracking_number:
         if typed and normalize_number(typed) != order.tracking_number:
             raise InputError(f"Order {order.number} has tracking number "

@@ -14,7 +14,6 @@ same round counts nothing twice.
 
 from __future__ import annotations
 
-import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
@@ -30,9 +29,8 @@ from models.counting.count_view import counting_view
 from models.counting.tally import Item, LineKey, Placed
 from models.db import Database
 from models.entities import BinStatus, CountStatus, Lot, Product, StockCount, Tracking
-from models.errors import DatabaseError, WareDeskError
 from models.feedback import Feedback, Level
-from models.floor import MAX_TYPED_QTY, FloorView, Outcome, typed_quantity
+from models.floor import MAX_TYPED_QTY, FloorView, Outcome, ScanRetry, typed_quantity
 from models.permissions import Perm
 from models.receiving.dates import parse_expiry
 from models.scanning import (
@@ -71,8 +69,7 @@ class CountingWorkflow:
         self._asking = ""
         self._pending_qty: int | None = None
         self._progress = (0, 0)
-        self._doubt: tuple[str, str] | None = None  # the input whose commit is unknown, key
-        self._retrying = False
+        self._retry = ScanRetry()
         self._recent: deque[str] = deque(maxlen=8)
         self._last_result = ""
 
@@ -82,14 +79,13 @@ class CountingWorkflow:
              ) -> Feedback:
         """Handle one scan from a device (or a line of a batch-scanner file, whose `key`
         keeps a second replay into the same round from counting twice)."""
-        again = self._doubt is not None and self._doubt[0] == f"scan:{raw}"
-        if key is None:
-            key = self._doubt[1] if again and self._doubt else uuid.uuid4().hex
+        request = f"scan:{raw}"
+        key = self._retry.key(request, key)
 
         def work(session: Session) -> Outcome:
             meaning = interpret(session, raw, symbology=symbology, options=self.options)
             return self._on_meaning(session, meaning, raw, key)
-        return self._run(work, request=f"scan:{raw}", key=key, again=again)
+        return self._retry.run(self.db, work, self._next_step, raw=request, key=key)
 
     def enter(self, text: str) -> Feedback:
         """Typed input: the lot or serial asked for, else a quantity for the next scan
@@ -98,10 +94,8 @@ class CountingWorkflow:
         if not text:
             return Feedback.warning("Nothing was typed.")
         if self._asking:
-            request = f"enter:{text}"
-            again = self._doubt is not None and self._doubt[0] == request
-            return self._run(lambda s: self._answer(s, text), request=request, key="",
-                             again=again)
+            return self._retry.run(self.db, lambda s: self._answer(s, text), self._next_step,
+                                   raw=f"enter:{text}")
         qty = typed_quantity(text)
         if qty is not None:
             if not 0 < qty <= MAX_TYPED_QTY:
@@ -200,27 +194,6 @@ class CountingWorkflow:
 
     def _next_step(self) -> str:
         return counting_view(self).prompt
-
-    # --- running ---------------------------------------------------------------------------
-
-    def _run(self, work: Callable[[Session], Outcome], *, request: str, key: str,
-             again: bool) -> Feedback:
-        self._retrying = again
-        try:
-            outcome = self.db.transact(work)
-        except DatabaseError as exc:
-            # Maybe committed, maybe not: the same input again checks the database first.
-            self._doubt = (request, key)
-            return Feedback.error(f"{exc} The scan may not have been saved: scan it again "
-                                  "(it is never counted twice).")
-        except WareDeskError as exc:
-            self._doubt = None
-            return Feedback.error(str(exc), self._next_step())
-        finally:
-            self._retrying = False
-        self._doubt = None
-        outcome.after()
-        return outcome.feedback
 
     def _on_meaning(self, session: Session, meaning: Meaning, raw: str, key: str) -> Outcome:
         if isinstance(meaning, CommandScan):
@@ -470,7 +443,7 @@ class CountingWorkflow:
                                         "Scan the next item."), self._clear_pending)
         placed = tally.place_item(session, count.id, current, item)
         line = self._lines.get(placed.key)
-        if self._retrying:
+        if self._retry.retrying:
             stored = tally.stored_line(session, current, placed)
             if stored is not None and stored.counted == (line.counted if line else 0) + item.qty:
                 # The lost answer had been committed: count nothing more.
@@ -516,7 +489,7 @@ class CountingWorkflow:
         key, qty, text = self._history[-1]
         line = self._lines[key]
         placed = Placed(key, line.sku, line.name, line.lot, line.serial)
-        if self._retrying:
+        if self._retry.retrying:
             stored = tally.stored_line(session, current, placed)
             if stored is not None and stored.counted == line.counted - qty:
                 return Outcome(Feedback.ok(f"Undone: {text} (taken back before)."),

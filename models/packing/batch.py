@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from models.actor import Actor
-from models.carriers.tracking import assign_tracking
+from models.carriers.tracking import give_tracking
 from models.entities import SalesOrder, SalesOrderStatus
 from models.errors import InputError, NotFound
 from models.figures import plain
@@ -55,7 +55,7 @@ def pack_order(session: Session, actor: Actor, *, order_id: int, weight_kg: Deci
                              "supervisor packs it.")
         note, approved_by = f"outside the tolerance, approved by {actor.username}", \
             actor.user_id
-    number = assign_tracking(session, actor, order_id=order.id, typed=typed)
+    number = give_tracking(session, actor, order, typed=typed)
     parcel.ship(session, actor, order, weight_kg=weight_kg, expected_kg=expected.kg,
                 approved_by=approved_by)
     return Packed(order.number, order.carrier or "", number, weight_kg, expected.describe(),

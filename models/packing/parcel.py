@@ -180,14 +180,19 @@ def ship(session: Session, actor: Actor, order: SalesOrder, *, weight_kg: Decima
          expected_kg: Decimal, approved_by: int | None) -> Shipment:
     """Send every unit picked for the order from packing to the customer, in one posting,
     and mark the order shipped. Shipping it again returns the first shipment."""
-    done = session.scalar(select(Shipment).where(Shipment.order_id == order.id))
-    if done is not None:
-        return done
     if order.status != SalesOrderStatus.PICKED:
+        # Only shipping sets an order shipped, so only an order no longer picked can have a
+        # shipment: one shipped before whose answer was lost.
+        done = session.scalar(select(Shipment).where(Shipment.order_id == order.id))
+        if done is not None:
+            return done
         raise InputError(describe_status(order))
     if not order.tracking_number:
         raise InputError(f"Order {order.number} has no tracking number yet: give it one "
                          "first.")
+    # Set before the reads below, whose flush then writes the tracking number given just
+    # before and the status in one UPDATE; a refusal further down rolls both back.
+    order.status = SalesOrderStatus.SHIPPED
     customer = virtual_location_id(session, LocationType.CUSTOMER)
     moves = session.execute(
         select(StockMove.product_id, StockMove.lot_id, StockMove.serial_id,
@@ -209,6 +214,5 @@ def ship(session: Session, actor: Actor, order: SalesOrder, *, weight_kg: Decima
                         packed_at=datetime.now(UTC), posting_id=posting.posting_id,
                         workstation=actor.workstation[:64])
     session.add(shipment)
-    order.status = SalesOrderStatus.SHIPPED
     session.flush()
     return shipment

@@ -34,7 +34,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.actor import Actor
-from models.carriers.tracking import assign_tracking
+from models.carriers.tracking import give_tracking
 from models.db import Database
 from models.entities import Carrier, CarrierKind, SalesOrder, SalesOrderStatus, Shipment
 from models.errors import InputError
@@ -178,7 +178,7 @@ class PackingWorkflow:
                 "Weigh again (F5) or supervisor approval (F9)")
         self._recent.appendleft(f"{plain(weight)} kg")
         accepted = _Weighing(weight, accepted=True)
-        return self._run(lambda s: self._forward(s, accepted, typed=None), "", "")
+        return self._run(lambda s: self._forward(s, accepted, typed=None))
 
     def approve(self, *, username: str, password: str) -> Feedback:
         """A supervisor lets a weight outside the tolerance go."""
@@ -192,7 +192,7 @@ class PackingWorkflow:
             approved = replace(weighing, accepted=True, approver=approver.username,
                                approved_by=approver.user_id)
             return self._forward(session, approved, typed=None)
-        return self._run(work, "", "")
+        return self._run(work)
 
     def confirm(self) -> Feedback:
         """The packer confirms a parcel whose weight could not be checked."""
@@ -200,7 +200,7 @@ class PackingWorkflow:
         if self._asking != "confirm" or weighing is None:
             return Feedback.error("Nothing is waiting for a confirmation.")
         accepted = replace(weighing, accepted=True)
-        return self._run(lambda s: self._forward(s, accepted, typed=None), "", "")
+        return self._run(lambda s: self._forward(s, accepted, typed=None))
 
     def undo_last(self) -> Feedback:
         """Take the last item scan back (as CMD-UNDO)."""
@@ -251,8 +251,9 @@ class PackingWorkflow:
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[Session], Outcome], raw: str, key: str) -> Feedback:
-        return self._retry.run(self.db, work, raw, key, lambda: self.view().prompt)
+    def _run(self, work: Callable[[Session], Outcome], raw: str | None = None, key: str = ""
+             ) -> Feedback:
+        return self._retry.run(self.db, work, lambda: self.view().prompt, raw=raw, key=key)
 
     def _on_meaning(self, session: Session, meaning: Meaning, raw: str, key: str
                     ) -> Outcome:
@@ -411,7 +412,7 @@ class PackingWorkflow:
                 f"{plain(weighing.kg)} kg: scan the tracking number of the {state.carrier} "
                 "waybill.",
                 f"Scan the {state.carrier} waybill's number"), ask)
-        number = assign_tracking(session, self.actor, order_id=order.id, typed=typed)
+        number = give_tracking(session, self.actor, order, typed=typed)
         shipment = parcel.ship(session, self.actor, order, weight_kg=weighing.kg,
                                expected_kg=state.expected.kg,
                                approved_by=weighing.approved_by)

@@ -20,7 +20,6 @@ item needs its serial, which must be in the bin.
 
 from __future__ import annotations
 
-import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,9 +39,8 @@ from models.entities import (
     WaveOrder,
     WaveStatus,
 )
-from models.errors import DatabaseError, WareDeskError
 from models.feedback import Feedback, Level
-from models.floor import MAX_TYPED_QTY, FloorLine, FloorView, Outcome, typed_quantity
+from models.floor import MAX_TYPED_QTY, FloorLine, FloorView, Outcome, ScanRetry, typed_quantity
 from models.permissions import Perm
 from models.picking import picks
 from models.picking.picklist import PickRow, PickShare, pick_rows, share_text
@@ -98,7 +96,7 @@ class PickingWorkflow:
         self._at: tuple[int, str] | None = None  # the bin scanned, (id, code)
         self._last: _Item | None = None
         self._pending_qty: int | None = None
-        self._doubt: tuple[str, str] | None = None  # the input whose commit is unknown, key
+        self._retry = ScanRetry(twice="picked")
         self._recent: deque[str] = deque(maxlen=8)
 
     # --- the calls a screen makes ----------------------------------------------------------
@@ -107,26 +105,12 @@ class PickingWorkflow:
              ) -> Feedback:
         """Handle one scan from a device (or a line of a batch-scanner file, whose `key`
         keeps a replay of the same file from picking twice)."""
-        again = self._doubt is not None and self._doubt[0] == raw
-        if key is None:
-            key = self._doubt[1] if again and self._doubt else uuid.uuid4().hex
+        key = self._retry.key(raw, key)
 
         def work(session: Session) -> Outcome:
             meaning = interpret(session, raw, symbology=symbology, options=self.options)
             return self._on_meaning(session, meaning, key)
-        try:
-            outcome = self.db.transact(work)
-        except DatabaseError as exc:
-            # Maybe committed, maybe not: the same scan again reuses the key.
-            self._doubt = (raw, key)
-            return Feedback.error(f"{exc} The scan may not have been saved: scan it again "
-                                  "(it is never picked twice).")
-        except WareDeskError as exc:
-            self._doubt = None
-            return Feedback.error(str(exc), self.view().prompt)
-        self._doubt = None
-        outcome.after()
-        return outcome.feedback
+        return self._retry.run(self.db, work, lambda: self.view().prompt, raw=raw, key=key)
 
     def enter(self, text: str) -> Feedback:
         """Typed input: a quantity for the next item scan (digits), else a barcode typed by

@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 from models.actor import Actor
 from models.db import Database
 from models.entities import Lot, Product, Tracking
-from models.errors import DatabaseError, WareDeskError
+from models.errors import WareDeskError
 from models.feedback import Feedback, Level
-from models.floor import MAX_TYPED_QTY, FloorView, Outcome, typed_quantity
+from models.floor import MAX_TYPED_QTY, FloorView, Outcome, ScanRetry, typed_quantity
 from models.permissions import Perm
 from models.receiving import finishing
 from models.receiving.arrivals import Arrival
@@ -77,7 +77,7 @@ class ReceivingWorkflow:
         self._pending: Pending | None = None
         self._asking = ""
         self._last: Pending | None = None
-        self._doubt: tuple[str, str] | None = None  # a scan whose commit is unknown, its key
+        self._retry = ScanRetry()
         self._recent: deque[str] = deque(maxlen=8)
         self._summary: finishing.ReceiptSummary | None = None
 
@@ -87,9 +87,7 @@ class ReceivingWorkflow:
              ) -> Feedback:
         """Handle one scan from a device (or a line of a batch-scanner file, whose `key`
         makes a second import of the same file count nothing twice)."""
-        if key is None:
-            key = (self._doubt[1] if self._doubt and self._doubt[0] == raw
-                   else uuid.uuid4().hex)
+        key = self._retry.key(raw, key)
 
         def work(session: Session) -> Outcome:
             meaning = interpret(session, raw, symbology=symbology, options=self.options)
@@ -281,22 +279,8 @@ class ReceivingWorkflow:
     # --- running ---------------------------------------------------------------------------
 
     def _run(self, work: Callable[[Session], Outcome], *, raw: str | None = None,
-             key: str | None = None) -> Feedback:
-        try:
-            outcome = self.db.transact(work)
-        except DatabaseError as exc:
-            if raw is not None and key is not None:
-                # Maybe committed, maybe not: the same scan again reuses the key, so it is
-                # counted once either way.
-                self._doubt = (raw, key)
-            return Feedback.error(f"{exc} The scan may not have been saved: scan it again "
-                                  "(it is never counted twice).")
-        except WareDeskError as exc:
-            self._doubt = None
-            return Feedback.error(str(exc), self._next_step())
-        self._doubt = None
-        outcome.after()
-        return outcome.feedback
+             key: str = "") -> Feedback:
+        return self._retry.run(self.db, work, self._next_step, raw=raw, key=key)
 
     # --- scans -----------------------------------------------------------------------------
 

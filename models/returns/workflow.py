@@ -132,7 +132,7 @@ class ReturnsWorkflow:
                 raise InputError(f"No shipped order has the tracking number or order number "
                                  f"{text.strip()}.")
             return self._open(session, found, text)
-        return self._run(work, "", "")
+        return self._run(work)
 
     def enter(self, text: str) -> Feedback:
         """Typed input: the reason or the bin when asked, else a quantity for the next item
@@ -148,7 +148,7 @@ class ReturnsWorkflow:
             code = text or choice.bin
             if not code:
                 return Feedback.error("Scan the bin to restock to.", self.view().prompt)
-            return self._run(lambda s: self._restock_to_code(s, code), "", "")
+            return self._run(lambda s: self._restock_to_code(s, code))
         if self._asking == "approval":
             if self._undo_key:
                 return Feedback.error("A supervisor must approve the undo of the scrap (F9), "
@@ -199,13 +199,13 @@ class ReturnsWorkflow:
             return Feedback.error(str(exc), self.view().prompt)
         choice = replace(choice, reason=reason, note=note)
         if choice.kind is ReturnStepKind.RESTOCK:
-            return self._run(lambda s: self._ask_bin(s, choice), "", "")
+            return self._run(lambda s: self._ask_bin(s, choice))
         if choice.kind is ReturnStepKind.SCRAP and not self.actor.can(Perm.RETURNS_SCRAP):
             self._choice = choice
             self._asking = "approval"
             return Feedback.warning("Scrapping needs a supervisor: approval (F9), or cancel "
                                     "(Esc).", self.view().prompt)
-        return self._run(lambda s: self._dispose(s, choice, self.actor), "", "")
+        return self._run(lambda s: self._dispose(s, choice, self.actor))
 
     def approve(self, *, username: str, password: str) -> Feedback:
         """A supervisor lets the scrap (or the undo of one) go; the posting is theirs."""
@@ -220,7 +220,7 @@ class ReturnsWorkflow:
                 return self._undo(session, undo_key, approver)
             assert choice is not None
             return self._dispose(session, choice, approver, approved_by=approver.user_id)
-        return self._run(work, "", "")
+        return self._run(work)
 
     def undo_last(self) -> Feedback:
         """Reverse the return's last step (as CMD-UNDO)."""
@@ -301,8 +301,9 @@ class ReturnsWorkflow:
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[Session], Outcome], raw: str, key: str) -> Feedback:
-        return self._retry.run(self.db, work, raw, key, lambda: self.view().prompt)
+    def _run(self, work: Callable[[Session], Outcome], raw: str | None = None, key: str = ""
+             ) -> Feedback:
+        return self._retry.run(self.db, work, lambda: self.view().prompt, raw=raw, key=key)
 
     def _on_meaning(self, session: Session, meaning: Meaning, raw: str, key: str
                     ) -> Outcome:

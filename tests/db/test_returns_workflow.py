@@ -207,6 +207,22 @@ def test_a_scan_retried_after_a_lost_answer_is_received_once(db, actor, site, ri
     assert setup.clean(db)
 
 
+def test_a_scan_in_doubt_stays_in_doubt_when_another_call_loses_its_answer(
+        db, actor, site, rita):
+    rs.shipped_order(db, actor, "R8", [("TEA", 2)], tracking="SF1000000008")
+    flaky = LosesTheAnswer(db)
+    flow = ReturnsWorkflow(flaky, rita)
+    _ok(flow, "SF1000000008")
+    flaky.lose_next = True
+    assert flow.scan(TEA_EAN).level is Level.ERROR
+    flaky.lose_next = True
+    assert flow.open("SF1000000008").level is Level.ERROR  # the network is still bad
+    fb = flow.scan(TEA_EAN)
+    assert fb.message == "TEA: received before, not again."
+    assert _at(db, site, "TEA", "RET") == 1
+    assert setup.clean(db)
+
+
 def test_a_restarted_clerk_goes_on_with_the_units_still_waiting(db, actor, site, rita):
     rs.shipped_order(db, actor, "R7", [("TEA", 2)], tracking="SF1000000007")
     _ok(ReturnsWorkflow(db, rita), "SF1000000007", TEA_EAN)

@@ -3,9 +3,10 @@ on SQLite), on SQLite and PostgreSQL: a wave of 100 orders (2 to 3 lines each, w
 of warehouse BIG) picked to the packing table, then packed as a packer does: the order's tote,
 one scan per unit, and the parcel's weight, which (within the tolerance, carrier EMS from a
 number pool) takes the tracking number and posts the shipment. Each kind of scan is reported
-on its own, beside the bare lookup of the same item scans (`interpret` in a read transaction)
-in the same run. Size: WAREDESK_PERF_PACKING_SKUS products (default 100,000; the budget's size
-is 1,000,000) with one receipt move each."""
+on its own (with the SQL statements it sends, on average), beside the bare lookup of the same
+item scans (`interpret` in a read transaction) in the same run. Size:
+WAREDESK_PERF_PACKING_SKUS products (default 100,000; the budget's size is 1,000,000) with one
+receipt move each."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from models.db import Database
 from models.entities import Barcode, PickTask, Product, SalesOrder, SalesOrderStatus
@@ -67,13 +68,21 @@ def test_per_scan_latency_while_packing(big):
                                .group_by(Barcode.product_id)).all())
     flow = PackingWorkflow(db, actor)
     latencies: dict[str, list[float]] = defaultdict(list)
+    statements: dict[str, list[int]] = defaultdict(list)
     items: list[str] = []
+    sent = [0]  # statements sent to the database so far
+
+    def count(*_args: object) -> None:
+        sent[0] += 1
+    event.listen(db.engine, "before_cursor_execute", count)
 
     def timed(kind: str, step: Callable[[str], Feedback], arg: str) -> None:
+        before = sent[0]
         started = time.perf_counter()
         feedback = step(arg)
         flow.view()
         latencies[kind].append((time.perf_counter() - started) * 1000)
+        statements[kind].append(sent[0] - before)
         assert feedback.level is Level.OK, f"{kind}: {feedback.message}"
 
     for n in range(1, ORDERS + 1):
@@ -85,6 +94,7 @@ def test_per_scan_latency_while_packing(big):
                 timed("item", flow.scan, items[-1])
         timed("weigh+ship", flow.weigh, str(flow.order.expected.kg))
         assert flow.shipped is not None and flow.shipped.tracking.startswith("EA")
+    event.remove(db.engine, "before_cursor_execute", count)
     lookups = []
     for code in items:
         started = time.perf_counter()
@@ -94,7 +104,8 @@ def test_per_scan_latency_while_packing(big):
     figures: dict[str, float | int] = {}
     for kind, samples in latencies.items():
         figures |= {f"{kind}_scans": len(samples), f"{kind}_p50_ms": percentile(samples, 50),
-                    f"{kind}_p99_ms": percentile(samples, 99)}
+                    f"{kind}_p99_ms": percentile(samples, 99),
+                    f"{kind}_statements": sum(statements[kind]) / len(samples)}
     every = [ms for samples in latencies.values() for ms in samples]
     record("packing scan (lookup + step + commit + feedback + view)", backend, skus=SKUS,
            orders=ORDERS, p50_ms=percentile(every, 50), p99_ms=percentile(every, 99),
