@@ -31,7 +31,7 @@ COLUMNS = ("Shop", "Order number", "Status", "Ordered at", "Lines", "Units", "Pa
 def _catalogue(session, actor) -> None:
     """The products the sample exports sell (the cups known by their barcode only), and
     a shop for Tmall, one for JD and one for phone orders."""
-    for sku, name in (("TEA-001", "Longjing tea 250 g"), ("TEA-003", "Chrysanthemum tea"),
+    for sku, name in (("TEA-001", "Longjing tea 250 g"), ("TEA-003", "Pu'er tea cake 357 g"),
                       ("ACC-001", "USB-C cable 1 m")):
         save_product(session, actor, ProductInput(sku=sku, name=name))
     # The shop's barcode has a wrong check digit, as sample exports' made-up ones do: the
