@@ -39,6 +39,8 @@ def _rule_flags(parser: argparse.ArgumentParser) -> None:
         when.add_argument(flag, dest=name, action="append", metavar="TEXT")
     for flag, name in _VALUE_FLAGS.items():
         when.add_argument(flag, dest=name, metavar="N")
+    when.add_argument("--currency", metavar="CODE", help="the currency of --amount-min and "
+                      "--amount-max (default CNY): orders in another currency do not match")
     note = when.add_mutually_exclusive_group()
     note.add_argument("--buyer-note", dest="buyer_note", action="store_const", const=True,
                       help="the buyer wrote a note")
@@ -56,7 +58,8 @@ def _rule_flags(parser: argparse.ArgumentParser) -> None:
 def _given(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]]:
     """The conditions and actions the flags give."""
     conditions = {name: getattr(args, name)
-                  for name in (*_LIST_FLAGS.values(), *_VALUE_FLAGS.values(), "buyer_note")
+                  for name in (*_LIST_FLAGS.values(), *_VALUE_FLAGS.values(), "currency",
+                               "buyer_note")
                   if getattr(args, name) is not None}
     actions: dict[str, Any] = {name: getattr(args, name)
                                for name in ("warehouse", "carrier", "priority")

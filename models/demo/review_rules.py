@@ -16,7 +16,7 @@ RULES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("Remote regions by EMS", {"regions": ["新疆", "西藏"]}, {"carrier": "EMS"}),
     ("Buyer note: read it first", {"buyer_note": True},
      {"decision": "hold", "reason": "buyer note: read it, then release"}),
-    ("Over 2,000 CNY: supervisor", {"amount_min": "2000.01"},
+    ("Over 2,000 CNY: supervisor", {"amount_min": "2000.01", "currency": "CNY"},
      {"decision": "hold", "reason": "over 2,000 CNY: a supervisor approves"}),
     ("Everything else", {}, {"decision": "approve"}),
 ]

@@ -47,8 +47,8 @@ from models.sales.shops import shop_by_code
 
 _CHUNK = 10_000
 _ORDER_COLUMNS = (SalesOrder.id, SalesOrder.number, SalesOrder.status, Shop.code,
-                  SalesOrder.paid_total, SalesOrder.recipient, SalesOrder.phone,
-                  SalesOrder.province, SalesOrder.city,
+                  SalesOrder.paid_total, SalesOrder.currency, SalesOrder.recipient,
+                  SalesOrder.phone, SalesOrder.province, SalesOrder.city,
                   SalesOrder.district, SalesOrder.street, SalesOrder.country,
                   SalesOrder.buyer_note, SalesOrder.customer_tags, SalesOrder.warehouse_id,
                   SalesOrder.carrier, SalesOrder.priority)
@@ -131,7 +131,8 @@ def _facts(row: Any, lines: list[Any]) -> OrderFacts:
         line.product_sku.upper() for line in lines if line.product_sku}
     address = " ".join((row.province, row.city, row.district, row.street)).casefold()
     return OrderFacts(
-        shop=row.code, paid_total=row.paid_total, skus=frozenset(skus),
+        shop=row.code, paid_total=row.paid_total, currency=row.currency,
+        skus=frozenset(skus),
         categories=frozenset(line.category.casefold() for line in lines if line.category),
         units=sum(line.qty for line in lines), address=address,
         province=row.province.casefold(), country=row.country, buyer_note=row.buyer_note,

@@ -3,15 +3,17 @@ every problem reported, tested against an order's facts, and described in words.
 the unit tests and the rule editor use them as they are.
 
 Stored form: conditions {"shops": ["TMALL"], "amount_min": "2000", "amount_max": "5000",
-"skus": [...], "categories": [...], "units_min": 1, "units_max": 10, "address_keywords":
-[...], "buyer_note": true, "customer_tags": [...], "regions": ["新疆", "西藏"], "countries":
-["CN"]}; every condition given must hold, and a list holds when any of its entries does. No
+"currency": "USD" (of the amounts; CNY when not given), "skus": [...], "categories": [...],
+"units_min": 1, "units_max": 10, "address_keywords": [...], "buyer_note": true,
+"customer_tags": [...], "regions": ["新疆", "西藏"], "countries": ["CN"]}; every condition
+given must hold, and a list holds when any of its entries does. No
 conditions: the rule matches every order. Actions {"decision": "approve" | "hold" |
 "exception", "reason": "...", "warehouse": "WH1", "carrier": "EMS", "priority": 5}.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -22,8 +24,10 @@ from models.sales.order_values import amount
 
 LIST_CONDITIONS = ("shops", "skus", "categories", "address_keywords", "customer_tags",
                    "regions", "countries")
-CONDITIONS = (*LIST_CONDITIONS, "amount_min", "amount_max", "units_min", "units_max",
-              "buyer_note")
+CONDITIONS = (*LIST_CONDITIONS, "amount_min", "amount_max", "currency", "units_min",
+              "units_max", "buyer_note")
+#: The currency of an amount condition that names none: the shops' own.
+SHOP_CURRENCY = "CNY"
 DECISIONS = ("approve", "hold", "exception")
 ACTIONS = ("decision", "reason", "warehouse", "carrier", "priority")
 
@@ -34,6 +38,7 @@ class OrderFacts:
 
     shop: str
     paid_total: Decimal
+    currency: str
     skus: frozenset[str]
     categories: frozenset[str]
     units: int
@@ -51,6 +56,8 @@ class Conditions:
     shops: tuple[str, ...] = ()
     amount_min: Decimal | None = None
     amount_max: Decimal | None = None
+    #: The currency of amount_min and amount_max (None: SHOP_CURRENCY).
+    currency: str | None = None
     skus: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     units_min: int | None = None
@@ -65,6 +72,9 @@ class Conditions:
         """True when every condition given holds for the order."""
         if self.shops and facts.shop.upper() not in self.shops:
             return False
+        amounts = self.amount_min is not None or self.amount_max is not None
+        if amounts and facts.currency.upper() != self.amount_currency:
+            return False  # 2000 USD is not 2000 CNY: a rule's amount is in one currency
         if self.amount_min is not None and facts.paid_total < self.amount_min:
             return False
         if self.amount_max is not None and facts.paid_total > self.amount_max:
@@ -88,6 +98,11 @@ class Conditions:
             return False
         return not (self.countries and facts.country.upper() not in self.countries)
 
+    @property
+    def amount_currency(self) -> str:
+        """The currency the paid amount conditions are in."""
+        return self.currency or SHOP_CURRENCY
+
     def stored(self) -> dict[str, Any]:
         """The JSON form, with only the conditions given."""
         out: dict[str, Any] = {}
@@ -100,7 +115,7 @@ class Conditions:
         return out
 
     def describe(self) -> str:
-        """The conditions in words, e.g. "shop TMALL, paid 2000.00 or more"."""
+        """The conditions in words, e.g. "shop TMALL, paid 2000.00 CNY or more"."""
         return ", ".join(self.parts()) or "every order"
 
     def parts(self) -> list[str]:
@@ -113,8 +128,9 @@ class Conditions:
             values = getattr(self, name)
             if values:
                 words.append(f"{label} {' / '.join(values)}")
-        for low, high, what in ((self.amount_min, self.amount_max, "paid"),
-                                (self.units_min, self.units_max, "units")):
+        money = [None if value is None else f"{value} {self.amount_currency}"
+                 for value in (self.amount_min, self.amount_max)]
+        for low, high, what in ((*money, "paid"), (self.units_min, self.units_max, "units")):
             if low is not None and high is not None:
                 words.append(f"{what} {low} to {high}")
             elif low is not None:
@@ -176,6 +192,18 @@ def _whole(errors: list[FieldError], name: str, value: Any) -> int | None:
     return optional_int(errors, name, value, minimum=0)
 
 
+def _currency(errors: list[FieldError], value: Any, *, amounts: bool) -> str | None:
+    code = str(value).strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        errors.append(FieldError("currency", f"'{value}' is not a currency code such as CNY "
+                                 "or USD"))
+        return None
+    if not amounts:
+        errors.append(FieldError("currency", "is the currency of the paid amount: give a "
+                                 "paid amount from or up to as well"))
+    return code
+
+
 def parse_conditions(raw: Mapping[str, Any]) -> tuple[Conditions, list[FieldError]]:
     """Conditions from their stored form, and every problem found."""
     errors: list[FieldError] = []
@@ -191,6 +219,9 @@ def parse_conditions(raw: Mapping[str, Any]) -> tuple[Conditions, list[FieldErro
     for name in ("amount_min", "amount_max"):
         if raw.get(name) is not None:
             values[name] = amount(errors, name, raw[name])
+    if raw.get("currency") is not None:
+        values["currency"] = _currency(errors, raw["currency"], amounts="amount_min" in values
+                                       or "amount_max" in values)
     for name in ("units_min", "units_max"):
         if raw.get(name) is not None:
             values[name] = _whole(errors, name, raw[name])

@@ -3471,6 +3471,10 @@ Workstation: {ws}</source>
         <translation>实付金额不超过</translation>
     </message>
     <message>
+        <source>of the paid amounts: CNY unless given, e.g. USD</source>
+        <translation>实付金额的币种：不填为 CNY，如 USD</translation>
+    </message>
+    <message>
         <source>any line, e.g. TEA-001, TEA-002</source>
         <translation>任一订单行，如 TEA-001, TEA-002</translation>
     </message>
@@ -3557,6 +3561,10 @@ Workstation: {ws}</source>
     <message>
         <source>Paid up to</source>
         <translation>实付金额至</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
     </message>
     <message>
         <source>SKU</source>

@@ -88,6 +88,24 @@ def test_conditions_read_the_orders_lines_products_address_and_tags(db, actor, s
     assert setup.status(db, "plain") == ("approved", "")
 
 
+def test_an_amount_rule_holds_only_the_orders_in_its_currency(db, actor, site):
+    setup.rule(db, actor, "Over 2,000 CNY", {"amount_min": "2000.01"},
+               {"decision": "hold", "reason": "over 2,000 CNY"})
+    setup.rule(db, actor, "Over 1,000 USD", {"amount_min": "1000.01", "currency": "USD"},
+               {"decision": "hold", "reason": "over 1,000 USD"})
+    setup.rule(db, actor, "Rest", {}, {"decision": "approve"})
+    setup.order(db, actor, "yuan", [("TEA-001", 1)], price="2500.00")
+    setup.order(db, actor, "dollars", [("TEA-001", 1)], price="2500.00", currency="USD")
+    setup.order(db, actor, "pounds", [("TEA-001", 1)], price="2500.00", currency="GBP")
+    setup.order(db, actor, "few dollars", [("TEA-001", 1)], price="900.00", currency="USD")
+    _review(db, actor)
+    assert [setup.status(db, number) for number in ("yuan", "dollars", "pounds",
+                                                     "few dollars")] == [
+        ("held", "over 2,000 CNY"), ("held", "over 1,000 USD"), ("approved", ""),
+        ("approved", "")]
+    assert _trace(db, "yuan")[0] == ("Over 2,000 CNY", "hold: over 2,000 CNY")
+
+
 def test_an_order_no_rule_decides_is_held_for_a_person(db, actor, site):
     setup.rule(db, actor, "Priority for notes", {"buyer_note": True}, {"priority": 5})
     setup.order(db, actor, "1", [("TEA-001", 1)], buyer_note="快点")

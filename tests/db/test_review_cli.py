@@ -38,7 +38,7 @@ def test_rules_typed_at_the_command_line_review_orders_and_the_queue_acts(db, ac
     code, out, _ = _run(db, capsys, "rule", "list")
     assert out.splitlines() == [
         "  1. West by EMS", "     when region 新疆: carrier EMS",
-        "  2. Big", "     when paid 2000.00 or more: hold: big: a supervisor approves",
+        "  2. Big", "     when paid 2000.00 CNY or more: hold: big: a supervisor approves",
         "  3. Everything else", "     when every order: approve"]
 
     setup.order(db, actor, "1001", [("TEA-001", 2)], province="新疆维吾尔自治区")

@@ -74,11 +74,12 @@ def test_rules_are_added_moved_switched_changed_and_deleted_then_review_uses_the
                                     "reason": "a hold needs a reason the queue can show"}
     assert len(stored(sqlite_db)) == 3  # nothing saved
     form.edits["amount_min"].setText("150")
+    qtbot.keyClicks(form.edits["currency"], "usd")  # next to the amounts: theirs
     qtbot.keyClicks(form.edits["reason"], "over 150: a supervisor approves")
     dialog.save_button.click()
     wait_status(qtbot, dialog, "Saved rule Big orders.")
     qtbot.waitUntil(lambda: dialog.list.rowCount() == 4)
-    assert shown(dialog)[3] == ["4", "Big orders", "yes", "shop PHONE, paid 150.00 or more",
+    assert shown(dialog)[3] == ["4", "Big orders", "yes", "shop PHONE, paid 150.00 USD or more",
                                 "hold: over 150: a supervisor approves"]
     assert stored(sqlite_db)[-1] == (4, "Big orders", True)
 
@@ -99,7 +100,9 @@ def test_rules_are_added_moved_switched_changed_and_deleted_then_review_uses_the
     assert dialog.buttons["switch"].text() == "Enable"
 
     choose(qtbot, dialog, "Big orders")
+    assert form.edits["currency"].text() == "USD"
     form.edits["amount_min"].setText("170")
+    form.edits["currency"].clear()  # back to the shops' CNY
     dialog.save_button.click()
     wait_status(qtbot, dialog, "Saved rule Big orders.")
     with sqlite_db.read() as s:

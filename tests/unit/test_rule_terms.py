@@ -16,7 +16,8 @@ from models.sales.rule_terms import (
 
 
 def facts(**changes) -> OrderFacts:
-    values = dict(shop="TMALL", paid_total=Decimal("120.00"), skus=frozenset({"TEA-001"}),
+    values = dict(shop="TMALL", paid_total=Decimal("120.00"), currency="CNY",
+                  skus=frozenset({"TEA-001"}),
                   categories=frozenset({"tea"}), units=3,
                   address="新疆维吾尔自治区 乌鲁木齐市 天山区 解放路 1号",
                   province="新疆维吾尔自治区",
@@ -44,7 +45,7 @@ def test_every_problem_of_the_conditions_is_named():
     assert [str(e) for e in errors] == [
         "conditions: unknown condition shop; known: shops, skus, categories, "
         "address_keywords, customer_tags, regions, countries, amount_min, amount_max, "
-        "units_min, units_max, buyer_note",
+        "currency, units_min, units_max, buyer_note",
         "skus: has an empty entry",
         "amount_min: 'lots' is not an amount of money",
         "buyer_note: must be true or false",
@@ -101,3 +102,26 @@ def test_assignments_add_up_and_the_first_decision_ends_the_review():
                              (3, "Urgent VIP", "carrier SF; priority 9"),
                              (4, "Approve", "approve")]
     assert evaluate(rules[:3], facts(customer_tags=frozenset())).actions.decision is None
+
+
+def test_an_amount_condition_holds_only_for_orders_in_its_currency():
+    over_2000, errors = parse_conditions({"amount_min": "2000.01"})
+    assert errors == [] and over_2000.describe() == "paid 2000.01 CNY or more"
+    assert over_2000.matches(facts(paid_total=Decimal("2500.00")))
+    assert not over_2000.matches(facts(paid_total=Decimal("2500.00"), currency="USD"))
+    assert not over_2000.matches(facts(paid_total=Decimal("2500.00"), currency="GBP"))
+    dollars, errors = parse_conditions({"amount_min": "100", "amount_max": "500",
+                                        "currency": "usd"})
+    assert errors == [] and dollars.describe() == "paid 100.00 USD to 500.00 USD"
+    assert dollars.stored() == {"amount_min": "100.00", "amount_max": "500.00",
+                                "currency": "USD"}
+    assert dollars.matches(facts(paid_total=Decimal("120.00"), currency="USD"))
+    assert not dollars.matches(facts(paid_total=Decimal("120.00")))
+
+
+def test_a_currency_needs_a_code_and_an_amount():
+    assert [str(e) for e in parse_conditions({"amount_max": "9", "currency": "dollars"})[1]] == [
+        "currency: 'dollars' is not a currency code such as CNY or USD"]
+    assert [str(e) for e in parse_conditions({"currency": "USD"})[1]] == [
+        "currency: is the currency of the paid amount: give a paid amount from or up to as "
+        "well"]

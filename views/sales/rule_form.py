@@ -1,7 +1,8 @@
-"""One review rule's form: its name, whether it is on, its conditions (shop, paid amount, SKU,
-category, units, address words, buyer note, customer tag, region, country) and its actions
-(approve, hold or exception with a reason, warehouse, carrier, priority). `terms()` gives the
-stored form the rules service checks; the service's field errors come back to the fields."""
+"""One review rule's form: its name, whether it is on, its conditions (shop, paid amount and
+its currency, SKU, category, units, address words, buyer note, customer tag, region, country)
+and its actions (approve, hold or exception with a reason, warehouse, carrier, priority).
+`terms()` gives the stored form the rules service checks; the service's field errors come back
+to the fields."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ from views.field_errors import FieldErrors
 # Conditions typed as a list of texts, comma separated (a Chinese comma too).
 TEXT_LISTS = ("skus", "categories", "address_keywords", "customer_tags", "regions",
               "countries")
-NUMBERS = ("amount_min", "amount_max", "units_min", "units_max")
+# Conditions typed as one value each.
+VALUES = ("amount_min", "amount_max", "currency", "units_min", "units_max")
 _SPLIT = re.compile(r"[,，、]")
 
 
@@ -55,6 +57,7 @@ class RuleForm(QWidget):
         hints = {
             "amount_min": self.tr("paid total at least, e.g. 2000"),
             "amount_max": self.tr("paid total at most"),
+            "currency": self.tr("of the paid amounts: CNY unless given, e.g. USD"),
             "skus": self.tr("any line, e.g. TEA-001, TEA-002"),
             "categories": self.tr("any line's product category"),
             "units_min": self.tr("units at least"), "units_max": self.tr("units at most"),
@@ -65,7 +68,7 @@ class RuleForm(QWidget):
             "reason": self.tr("what the queue shows, e.g. over 2000: a supervisor approves"),
             "priority": self.tr("higher is planned and reserved first"),
         }
-        for name in (*NUMBERS, *TEXT_LISTS, "reason", "priority"):
+        for name in (*VALUES, *TEXT_LISTS, "reason", "priority"):
             edit = self.edits[name] = QLineEdit(self)
             edit.setObjectName(f"rule_{name}")
             edit.setPlaceholderText(hints[name])
@@ -100,6 +103,7 @@ class RuleForm(QWidget):
         add(conditions, self.tr("Shop"), "shops", self.shops)
         add(conditions, self.tr("Paid from"), "amount_min", self.edits["amount_min"])
         add(conditions, self.tr("Paid up to"), "amount_max", self.edits["amount_max"])
+        add(conditions, self.tr("Currency"), "currency", self.edits["currency"])
         add(conditions, self.tr("SKU"), "skus", self.edits["skus"])
         add(conditions, self.tr("Category"), "categories", self.edits["categories"])
         add(conditions, self.tr("Units from"), "units_min", self.edits["units_min"])
@@ -171,7 +175,7 @@ class RuleForm(QWidget):
             item = self.shops.item(i)
             item.setCheckState(Qt.CheckState.Checked if item.text() in shops
                                else Qt.CheckState.Unchecked)
-        for name in NUMBERS:
+        for name in VALUES:
             value = conditions.get(name)
             self.edits[name].setText("" if value is None else str(value))
         for name in TEXT_LISTS:
@@ -193,7 +197,7 @@ class RuleForm(QWidget):
                  if self.shops.item(i).checkState() == Qt.CheckState.Checked]
         if shops:
             conditions["shops"] = shops
-        for name in NUMBERS:
+        for name in VALUES:
             if self.edits[name].text().strip():
                 conditions[name] = self.edits[name].text().strip()
         for name in TEXT_LISTS:
