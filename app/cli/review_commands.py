@@ -236,6 +236,8 @@ def run_rule_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _print_summary(summary: ReviewSummary) -> None:
     print(summary.line)
+    for order, note in summary.notes.items():
+        print(f"{order}: {note}")
     for number, why in sorted(summary.skipped.items()):
         print(f"left alone: {number} {why}")
 

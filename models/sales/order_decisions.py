@@ -42,15 +42,26 @@ def _orders(session: Session, order_ids: Sequence[int],
 
 def _act(session: Session, actor: Actor, *, kind: str, order_ids: Sequence[int],
          statuses: Sequence[str], status: str, step: str, reason: str = "") -> ReviewSummary:
+    """Give the orders `status` (a hold of an order held already replaces its reason, and
+    says so)."""
     rows, skipped = _orders(session, order_ids, statuses)
     _release(session, actor, [row.id for row in rows])
+    notes = {}
 
     def choose(order: Any, _lines: list[Any]) -> None:
         order.status, order.reason = status, reason
-        order.steps.append((None, "", step))
+        if order.row.status == S.HELD == status:
+            before = order.row.hold_reason
+            order.steps.append((None, "", f"hold reason replaced by {actor.username} "
+                                f"(was: {before})"))
+            notes[f"{order.row.code} {order.row.number}"] = (
+                f"was held already ({before}); the reason is now: {reason}")
+        else:
+            order.steps.append((None, "", step))
 
     summary = decide(session, actor, kind=kind, rows=rows, choose=choose)
     summary.skipped.update(skipped)
+    summary.notes.update(notes)
     return summary
 
 
@@ -86,13 +97,14 @@ def approve_orders(session: Session, actor: Actor, *,
 
 def hold_orders(session: Session, actor: Actor, *, order_ids: Sequence[int],
                 reason: str) -> ReviewSummary:
-    """Hold orders with a reason; what they had reserved is released."""
+    """Hold orders with a reason (a held order's reason is replaced); what they had
+    reserved is released."""
     actor.require(Perm.ORDERS_REVIEW)
     reason = reason.strip()
     if not reason:
         raise InputError("Say why the order is held: the exceptions queue shows the reason.")
     return _act(session, actor, kind="hold", order_ids=order_ids,
-                statuses=(S.NEW, S.APPROVED, S.EXCEPTION, S.BACKORDER), status=S.HELD,
+                statuses=(S.NEW, S.APPROVED, *WAITING), status=S.HELD,
                 step=f"held by {actor.username}", reason=reason[:500])
 
 

@@ -51,7 +51,7 @@ _ORDER_COLUMNS = (SalesOrder.id, SalesOrder.number, SalesOrder.status, Shop.code
                   SalesOrder.phone, SalesOrder.province, SalesOrder.city,
                   SalesOrder.district, SalesOrder.street, SalesOrder.country,
                   SalesOrder.buyer_note, SalesOrder.customer_tags, SalesOrder.warehouse_id,
-                  SalesOrder.carrier, SalesOrder.priority)
+                  SalesOrder.carrier, SalesOrder.priority, SalesOrder.hold_reason)
 
 
 @dataclass
@@ -65,6 +65,9 @@ class ReviewSummary:
     cancelled: int = 0
     new: int = 0
     skipped: dict[str, str] = field(default_factory=dict)
+    #: Order ("SHOP number") -> what a person should read of it: why it is an exception,
+    #: the hold reason it had before a new one.
+    notes: dict[str, str] = field(default_factory=dict)
 
     @property
     def line(self) -> str:
@@ -259,6 +262,8 @@ def _write(session: Session, actor: Actor, kind: str, orders: list[_Order]) -> R
                     "rule_id": rule_id, "rule_name": name, "effect": effect[:1000], "at": now}
                    for step, (rule_id, name, effect) in enumerate(order.steps, start=1)]
         setattr(summary, order.status, getattr(summary, order.status) + 1)
+        if order.status == SalesOrderStatus.EXCEPTION:
+            summary.notes[f"{order.row.code} {order.row.number}"] = f"exception: {order.reason}"
     if rows:
         session.execute(update(SalesOrder), rows)
     if traces:

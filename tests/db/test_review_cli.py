@@ -74,6 +74,26 @@ def test_rules_typed_at_the_command_line_review_orders_and_the_queue_acts(db, ac
     assert setup.clean(db)
 
 
+def test_a_second_hold_replaces_the_reason_and_an_exception_says_why(db, actor, capsys):
+    ids = setup.site(db, actor)
+    f.stock_in(db, actor, ids["TEA-001"], ids["A-01"], 5)
+    setup.order(db, actor, "1001", [("TEA-001", 1)])
+    setup.order(db, actor, "1002", [("NOT-HERE", 1)])
+    assert _run(db, capsys, "order", "hold", "1001", "--reason", "address check")[0] == 0
+    code, out, _ = _run(db, capsys, "order", "hold", "1001", "--reason", "call the buyer")
+    assert (code, out) == (0, "0 approved, 1 held, 0 exception\nTMALL 1001: was held already "
+                              "(address check); the reason is now: call the buyer\n")
+    assert setup.status(db, "1001") == ("held", "call the buyer")
+    code, out, _ = _run(db, capsys, "order", "show", "TMALL", "1001")
+    assert [line.split(": ", 1)[1] for line in out.splitlines()[-2:]] == [
+        f"hold reason replaced by {actor.username} (was: address check)",
+        "held: call the buyer"]
+    code, out, _ = _run(db, capsys, "order", "approve", "1002")
+    assert (code, out) == (0, "0 approved, 0 held, 1 exception\nTMALL 1002: exception: line 1: "
+                              "NOT-HERE is no product here\n")
+    assert setup.clean(db)
+
+
 def test_rules_naming_a_carrier_or_warehouse_that_does_not_exist_are_refused(db, actor, capsys,
                                                                              tmp_path):
     setup.site(db, actor)

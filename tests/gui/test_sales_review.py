@@ -94,7 +94,8 @@ def test_orders_are_reviewed_released_held_and_cancelled_from_the_page(
     page.review_bar.review_button.click()
     qtbot.waitUntil(lambda: "approved" in page.status.text())
     assert page.status.text() == ("1 approved, 1 held, 1 exceptions, 0 backordered, "
-                                  "0 cancelled.")
+                                  "0 cancelled. PHONE TEL-3: exception: line 1: NO-SUCH-SKU "
+                                  "is no product here.")
     qtbot.waitUntil(lambda: statuses(page) == {"TEL-1": "Approved", "TEL-2": "Held",
                                                "TEL-3": "Exception"})
     assert white_tees(sqlite_db, sample) == (200, 185)

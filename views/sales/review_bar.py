@@ -70,11 +70,14 @@ class ReviewBar(QWidget):
         self.decided.emit(action, reason)
 
     def summary_text(self, summary: ReviewSummary, language: str) -> str:
-        """'2 approved, 1 held, 0 exceptions.' and the orders left alone, with why."""
+        """'2 approved, 1 held, 0 exceptions.', why each exception is one, a hold reason
+        replaced, and the orders left alone, with why."""
         text = self.tr("{approved} approved, {held} held, {exception} exceptions, "
                        "{backorder} backordered, {cancelled} cancelled.").format(
             approved=summary.approved, held=summary.held, exception=summary.exception,
             backorder=summary.backorder, cancelled=summary.cancelled)
+        for order, note in summary.notes.items():
+            text += f" {order}: {in_user_language(note, language)}."
         if summary.skipped:
             text += " " + self.tr("Left alone: {orders}.").format(orders="; ".join(
                 f"{number} {in_user_language(why, language)}"
