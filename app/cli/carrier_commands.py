@@ -12,8 +12,9 @@ from app.cli.import_output import run_file_import
 from models.carriers.carriers import add_carrier, list_carriers
 from models.carriers.check_digits import RULES
 from models.carriers.ranges import RangeInput, add_range, import_ranges
-from models.carriers.tracking import assign_tracking
+from models.carriers.tracking import NumberNeeded, assign_tracking
 from models.entities import CarrierKind
+from models.errors import InputError
 from models.sales.review_views import find_orders
 
 
@@ -111,5 +112,9 @@ def run_order_tracking(args: argparse.Namespace, ctx: CliContext) -> int:
         (order_id,) = find_orders(session, [args.order], shop=args.shop)
         return assign_tracking(session, actor, order_id=order_id, typed=args.number)
 
-    print(db.transact(given))
+    try:
+        print(db.transact(given))
+    except NumberNeeded as needed:  # the screen's "scan or type" has no scanner here
+        raise InputError(f"{needed.carrier} hands out no numbers: give the waybill's number "
+                         "with --number.") from None
     return 0

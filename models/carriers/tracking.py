@@ -26,6 +26,14 @@ SHIPPABLE = frozenset({SalesOrderStatus.APPROVED, SalesOrderStatus.PICKING,
                        SalesOrderStatus.PICKED})
 
 
+class NumberNeeded(InputError):
+    """A manual carrier's order has no tracking number yet and none was typed."""
+
+    def __init__(self, carrier: str) -> None:
+        super().__init__(f"Scan or type the tracking number of the {carrier} waybill.")
+        self.carrier = carrier
+
+
 class CarrierAdapter(Protocol):
     """How one kind of carrier comes to a tracking number for an order."""
 
@@ -55,8 +63,7 @@ class ManualEntry:
         """The typed number, if the carrier's check-digit rule accepts it."""
         number = normalize_number(typed or "")
         if not number:
-            raise InputError(f"Scan or type the tracking number of the {carrier.code} "
-                             "waybill.")
+            raise NumberNeeded(carrier.code)
         problem = RULES[carrier.check_rule].problem(number)
         if problem is not None:
             raise InputError(problem)

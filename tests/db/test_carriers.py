@@ -220,3 +220,14 @@ def test_order_tracking_from_the_command_line(db, actor, capsys):
     assert main(["--db", db.url, "carrier", "range", "EMS", "--prefix", "EA", "--first",
                  "10000002", "--last", "10000005", "--suffix", "CN"]) == 2
     assert "overlap the range EA100000003CN to EA100000025CN" in capsys.readouterr().err
+
+
+def test_order_tracking_of_a_manual_carrier_asks_for_the_number_flag(db, actor, capsys):
+    with db.write() as s:
+        add_carrier(s, actor, code="SF", name="SF Express", kind="manual", check_rule="none")
+    approved_orders(db, actor, ["C-1"], "SF")
+    assert main(["--db", db.url, "order", "tracking", "C-1"]) == 2
+    assert capsys.readouterr().err == ("waredesk: SF hands out no numbers: give the waybill's "
+                                       "number with --number.\n")
+    assert main(["--db", db.url, "order", "tracking", "C-1", "--number", "SF1402846553671"]) == 0
+    assert capsys.readouterr().out == "SF1402846553671\n"
