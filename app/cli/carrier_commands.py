@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.cli.context import CliContext
 from app.cli.import_output import run_file_import
-from models.carriers.carriers import add_carrier, list_carriers
+from models.carriers.carriers import add_carrier, list_carriers, set_upload_name
 from models.carriers.check_digits import RULES
 from models.carriers.ranges import RangeInput, add_range, import_ranges
 from models.carriers.tracking import NumberNeeded, assign_tracking
@@ -31,7 +31,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--check", choices=list(RULES), default="none",
                      help="the numbers' check-digit rule (s10: EMS and postal services; mod7: "
                      "DHL Express; mod10: USPS; ups: 1Z numbers; default none)")
+    add.add_argument("--upload-name", default="", metavar="NAME",
+                     help="the carrier as Taobao, JD, Pinduoduo and Douyin's bulk-shipping "
+                     "uploads name it, e.g. 顺丰速运, 中通快递 (default: its name)")
     add.set_defaults(run=run_add)
+    rename = sub.add_parser("upload-name", help="name a carrier as the platforms' "
+                            "bulk-shipping uploads do (order ship-export writes it)")
+    rename.add_argument("code")
+    rename.add_argument("upload_name", metavar="NAME", help="e.g. 顺丰速运, 中通快递, 圆通速递, "
+                        "韵达快递, 申通快递, EMS, 京东物流; \"\" for the carrier's own name")
+    rename.set_defaults(run=run_upload_name)
     sub.add_parser("list", help="carriers and the tracking numbers they have left") \
         .set_defaults(run=run_list)
     one = sub.add_parser("range", help="add a range of tracking numbers to a pool carrier")
@@ -63,8 +72,21 @@ def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
     """Set up a carrier."""
     db, actor = ctx.database(), ctx.actor()
     db.transact(lambda s: add_carrier(s, actor, code=args.code, name=args.name,
-                                      kind=args.kind, check_rule=args.check))
+                                      kind=args.kind, check_rule=args.check,
+                                      upload_name=args.upload_name))
     print(f"Carrier {args.code.strip().upper()}: {args.kind}, check digits {args.check}.")
+    return 0
+
+
+def run_upload_name(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Set the name the platforms' uploads know the carrier by."""
+    db, actor = ctx.database(), ctx.actor()
+
+    def named(session: Session) -> str:
+        carrier = set_upload_name(session, actor, code=args.code, upload_name=args.upload_name)
+        return f"Carrier {carrier.code} is '{carrier.upload_name or carrier.name}' in the " \
+            "platforms' uploads."
+    print(db.transact(named))
     return 0
 
 
@@ -77,7 +99,9 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     for row in rows:
         left = f"{row.numbers_left:,} numbers left" if row.kind == CarrierKind.POOL else ""
         state = "" if row.active else "not in use"
-        print(f"{row.code:<10} {row.kind:<7} {row.check_rule:<6} {row.name}  {left}{state}")
+        upload = f"  (uploads: {row.upload_name})" if row.upload_name else ""
+        print(f"{row.code:<10} {row.kind:<7} {row.check_rule:<6} {row.name}{upload}  "
+              f"{left}{state}")
     return 0
 
 

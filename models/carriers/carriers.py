@@ -26,10 +26,11 @@ class CarrierRow:
     check_rule: str
     active: bool
     numbers_left: int
+    upload_name: str = ""
 
 
 def add_carrier(session: Session, actor: Actor, *, code: str, name: str, kind: str,
-                check_rule: str = "none") -> Carrier:
+                check_rule: str = "none", upload_name: str = "") -> Carrier:
     """Create a carrier; its code is upper case, as on the waybill."""
     actor.require(Perm.CARRIERS_EDIT)
     code = code.strip().upper()
@@ -45,11 +46,30 @@ def add_carrier(session: Session, actor: Actor, *, code: str, name: str, kind: s
                          f"{', '.join(RULES)}.")
     if session.scalar(select(Carrier.id).where(Carrier.code == code)) is not None:
         raise InputError(f"Carrier {code} exists already.")
-    carrier = Carrier(code=code, name=name.strip(), kind=kind, check_rule=check_rule)
+    carrier = Carrier(code=code, name=name.strip(), kind=kind, check_rule=check_rule,
+                      upload_name=_upload_name(upload_name))
     session.add(carrier)
     session.flush()
     audit.record(session, actor, "carrier.add", entity="carrier", entity_id=code, kind=kind,
                  check_rule=check_rule)
+    return carrier
+
+
+def _upload_name(name: str) -> str:
+    name = name.strip()
+    if len(name) > 64:
+        raise InputError("A carrier's name on the platforms' uploads is at most 64 characters.")
+    return name
+
+
+def set_upload_name(session: Session, actor: Actor, *, code: str, upload_name: str) -> Carrier:
+    """Name the carrier as the Chinese platforms' bulk-shipping uploads do (empty: by its
+    own name)."""
+    actor.require(Perm.CARRIERS_EDIT)
+    carrier = carrier_by_code(session, code)
+    carrier.upload_name = _upload_name(upload_name)
+    audit.record(session, actor, "carrier.upload_name", entity="carrier",
+                 entity_id=carrier.code, upload_name=carrier.upload_name)
     return carrier
 
 
@@ -73,5 +93,5 @@ def list_carriers(session: Session) -> list[CarrierRow]:
     rows = session.execute(
         select(Carrier, func.coalesce(left.c.left, 0))
         .outerjoin(left, left.c.carrier_id == Carrier.id).order_by(Carrier.code)).all()
-    return [CarrierRow(c.code, c.name, c.kind, c.check_rule, c.active, int(n))
+    return [CarrierRow(c.code, c.name, c.kind, c.check_rule, c.active, int(n), c.upload_name)
             for c, n in rows]

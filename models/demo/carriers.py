@@ -13,8 +13,9 @@ from models.carriers.ranges import RangeInput, add_range
 
 def seed_carriers(session: Session, actor: Actor) -> int:
     """Add the demo carriers; returns how many."""
-    add_carrier(session, actor, code="SF", name="SF Express 顺丰速运", kind="manual")
+    add_carrier(session, actor, code="SF", name="SF Express 顺丰速运", kind="manual",
+                upload_name="顺丰速运")
     add_carrier(session, actor, code="EMS", name="China EMS 中国邮政速递", kind="pool",
-                check_rule="s10")
+                check_rule="s10", upload_name="EMS")
     add_range(session, actor, carrier="EMS", spec=RangeInput("EA", "10000000", "10009999", "CN"))
     return 2

@@ -34,6 +34,9 @@ class Carrier(Base):
     name: Mapped[str] = mapped_column(String(255))
     kind: Mapped[str] = mapped_column(String(8))
     check_rule: Mapped[str] = mapped_column(String(8), default="none", server_default="none")
+    #: The carrier as the Chinese platforms' bulk-shipping uploads name it (顺丰速运, 中通快递);
+    #: empty: its name.
+    upload_name: Mapped[str] = mapped_column(String(64), default="", server_default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 

@@ -1,8 +1,8 @@
 """Shipped orders with their tracking numbers, in the file each platform's seller centre
 uploads to mark orders sent (批量发货): Taobao/Tmall, JD, Pinduoduo and Douyin take a CSV of
-order number, carrier name and tracking number, in UTF-8 with a BOM so Excel opens the Chinese
-headers; Shopify a fulfillment CSV; Amazon a tab-separated shipping confirmation, one row per
-order line."""
+order number, carrier (by the name the platforms use: the carrier's upload name, else its
+name) and tracking number, in UTF-8 with a BOM so Excel opens the Chinese headers; Shopify a
+fulfillment CSV; Amazon a tab-separated shipping confirmation, one row per order line."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ class Shipped:
     number: str
     carrier_code: str
     carrier_name: str
+    #: The carrier as the Chinese platforms' uploads name it.
+    upload_name: str
     tracking: str
     shipped_at: datetime
 
@@ -48,6 +50,10 @@ class ExportFormat:
     rows: Callable[[Session, Shipped], Iterator[tuple[Any, ...]]]
     delimiter: str = ","
     bom: bool = True
+
+
+def _chinese(_session: Session, o: Shipped) -> Iterator[tuple[Any, ...]]:
+    yield o.number, o.upload_name, o.tracking
 
 
 def _plain(_session: Session, o: Shipped) -> Iterator[tuple[Any, ...]]:
@@ -71,10 +77,10 @@ def _amazon(session: Session, o: Shipped) -> Iterator[tuple[Any, ...]]:
 
 _CHINESE = ("订单编号", "物流公司", "运单号")
 FORMATS: dict[str, ExportFormat] = {
-    "taobao": ExportFormat(_CHINESE, _plain),
-    "jd": ExportFormat(("订单号", "物流公司", "运单号"), _plain),
-    "pinduoduo": ExportFormat(("订单号", "快递公司", "快递单号"), _plain),
-    "douyin": ExportFormat(("订单号", "快递公司", "快递单号"), _plain),
+    "taobao": ExportFormat(_CHINESE, _chinese),
+    "jd": ExportFormat(("订单号", "物流公司", "运单号"), _chinese),
+    "pinduoduo": ExportFormat(("订单号", "快递公司", "快递单号"), _chinese),
+    "douyin": ExportFormat(("订单号", "快递公司", "快递单号"), _chinese),
     "shopify": ExportFormat(("Name", "Tracking Number", "Tracking Company"), _shopify,
                             bom=False),
     "amazon": ExportFormat(("order-id", "order-item-id", "quantity", "ship-date",
@@ -87,7 +93,7 @@ FORMATS: dict[str, ExportFormat] = {
 def shipped_orders(session: Session, shop_id: int, since: date | None) -> list[Shipped]:
     """The shop's shipped orders (since a day, when given), in the order they shipped."""
     query = (select(SalesOrder.id, SalesOrder.number, SalesOrder.carrier, Carrier.name,
-                    SalesOrder.tracking_number, Shipment.packed_at)
+                    Carrier.upload_name, SalesOrder.tracking_number, Shipment.packed_at)
              .join(Shipment, Shipment.order_id == SalesOrder.id)
              .outerjoin(Carrier, Carrier.code == SalesOrder.carrier)
              .where(SalesOrder.shop_id == shop_id)
@@ -95,8 +101,9 @@ def shipped_orders(session: Session, shop_id: int, since: date | None) -> list[S
     if since is not None:
         query = query.where(Shipment.packed_at >= datetime.combine(since, time.min)
                             .astimezone())
-    return [Shipped(i, number, code or "", name or code or "", tracking or "", at)
-            for i, number, code, name, tracking, at in session.execute(query)]
+    return [Shipped(i, number, code or "", name or code or "", upload or name or code or "",
+                    tracking or "", at)
+            for i, number, code, name, upload, tracking, at in session.execute(query)]
 
 
 def ship_export_text(session: Session, shop_code: str, since: date | None) -> tuple[str, int]:

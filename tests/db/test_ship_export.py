@@ -56,6 +56,20 @@ def test_shipped_orders_are_exported_in_the_platforms_upload_format(db, actor, c
     assert (header, row) == CASES[platform]
 
 
+@pytest.mark.parametrize("platform", list(CASES))
+def test_the_chinese_platforms_get_the_carrier_by_its_upload_name(db, actor, capsys, tmp_path,
+                                                                  platform):
+    _shipped(db, actor, platform)
+    assert main(["--db", db.url, "carrier", "upload-name", "sf", "顺丰速运"]) == 0
+    assert capsys.readouterr().out == "Carrier SF is '顺丰速运' in the platforms' uploads.\n"
+    out = tmp_path / "shipped.csv"
+    assert main(["--db", db.url, "order", "ship-export", "--shop", "S1", "--out", str(out)]) == 0
+    _header, row = out.read_bytes().decode("utf-8").splitlines()
+    chinese = platform in ("taobao", "jd", "pinduoduo", "douyin")
+    assert row == (CASES[platform][1].replace("SF Express 顺丰速运", "顺丰速运") if chinese
+                   else CASES[platform][1])  # Shopify and Amazon: the carrier's own name
+
+
 def test_since_leaves_out_orders_shipped_before(db, actor, tmp_path, capsys):
     _shipped(db, actor, "taobao")
     out = tmp_path / "shipped.csv"
