@@ -104,6 +104,13 @@ def test_every_translation_names_only_its_templates_placeholders():
     MessageCatalogue(data["messages"])  # every template compiles
 
 
+def test_one_unit_and_several_units_read_the_same_in_chinese():
+    assert translate("Order T2: 1 unit to scan at PACK.", ZH) == "订单 T2：在 PACK 需扫描 1 件。"
+    assert translate("Order T2: 3 units to scan at PACK.", ZH) == "订单 T2：在 PACK 需扫描 3 件。"
+    assert translate("WAVE-1: 1 order, 2 units left to pick into packing PACK.", ZH) == (
+        "WAVE-1：1 个订单，还有 2 件要拣到打包位 PACK。")
+
+
 def test_an_over_receipt_is_translated_with_its_detail():
     message = ("Over-receipt of TEA-001: 38 of 24 ordered, over the 10% tolerance. A supervisor "
                "must approve (F9), or cancel (Esc).")
