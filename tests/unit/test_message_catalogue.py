@@ -225,6 +225,18 @@ def test_a_short_bin_tells_the_picker_in_chinese_that_it_is_blocked_and_counted(
                              "已锁定，盘点审批前不再预留（已计划盘点 COUNT-1）。")
 
 
+def test_a_short_bin_that_reserves_several_items_elsewhere_says_so_once_for_each():
+    # As the picking workflow's F8 answer joins its parts: "{sku} for {order}: {n} reserved
+    # in {bins}", each ending in a value, the last must not swallow the ones after the first.
+    assert translate("B-01 short: CUP for o1: 1 reserved in A-02; TEA for o2: 2 reserved in "
+                     "A-03, A-04; TEA for o3: 1 missing, the order waits in the exceptions "
+                     "queue. B-01 is blocked for CUP, TEA until it is counted (COUNT-4 "
+                     "planned).", ZH) == (
+        "B-01 缺货：o1 的 CUP：1 件已改在 A-02 预留；o2 的 TEA：2 件已改在 A-03, A-04 预留；"
+        "o3 的 TEA：缺 1 件，订单进入异常队列。B-01 中的 CUP, TEA 已锁定，盘点审批前不再预留"
+        "（已计划盘点 COUNT-4）。")
+
+
 def test_a_serial_scanned_twice_at_packing_is_refused_in_chinese():
     assert translate("Serial S-3 of CAM is scanned already for this order: scan the next "
                      "unit.", ZH) == "CAM 的序列号 S-3 已为此订单扫描过：请扫描下一件。"
