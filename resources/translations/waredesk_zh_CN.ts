@@ -1219,6 +1219,10 @@
         <translation>全部导入或全不导入：文件中只要有一行有误就不导入任何订单，并列出每个有误的行。已导入过的订单在仍为新订单时会被更新。</translation>
     </message>
     <message>
+        <source>Choose a shop</source>
+        <translation>请选择店铺</translation>
+    </message>
+    <message>
         <source>Map columns…</source>
         <translation>映射列…</translation>
     </message>
@@ -3765,8 +3769,12 @@ Workstation: {ws}</source>
 <context>
     <name>SalesOrderEditor</name>
     <message>
-        <source>e.g. TEL-20261204-01</source>
+        <source>Choose a shop</source>
         <extracomment>The order&apos;s text fields in the order the cursor goes through them. The user changed something since the order was shown. A SKU was typed into line `row`: the page looks the product up.</extracomment>
+        <translation>请选择店铺</translation>
+    </message>
+    <message>
+        <source>e.g. TEL-20261204-01</source>
         <translation>例如 TEL-20261204-01</translation>
     </message>
     <message>
@@ -3978,6 +3986,10 @@ Workstation: {ws}</source>
     <message>
         <source>Search number, buyer, recipient or SKU (Ctrl+F)</source>
         <translation>搜索订单号、买家、收件人或 SKU (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Choose an order in the list, or enter one with New order…</source>
+        <translation>请在列表中选择订单，或用“新建订单…”录入订单</translation>
     </message>
     <message>
         <source>Every status</source>
