@@ -73,13 +73,16 @@ class WavesPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_wave)
         self.message = MessageLine(language, self)
         self.message.setObjectName("wave_message")
-        # The orders column takes what is left: the product name is shortened (its tooltip has
-        # it whole) before the picker loses sight of which orders the units go to.
+        # The product and the orders share what is left, an order a line; a row grows to show
+        # every order and the whole name, wrapped, rather than shorten them to "#2 …".
         self.pick_table = make_table(headers(PICK_HEADERS), stretch=6, parent=self)
         self.pick_table.setObjectName("pick_list")
+        self.pick_table.setWordWrap(True)
+        self.pick_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.pick_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.pick_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Interactive)
-        self.pick_table.horizontalHeader().resizeSection(2, 200)
+            2, QHeaderView.ResizeMode.Stretch)
         self.pick_total = QLabel(self)
         self._layout(heading)
         self._show_wave(None)
@@ -108,7 +111,8 @@ class WavesPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.wave_list)
         splitter.addWidget(right)
-        splitter.setSizes([700, 700])  # the wave list shows its grouping column
+        # The pick list gets more: its orders, an order a line, must show whole.
+        splitter.setSizes([600, 800])
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(planning)

@@ -58,8 +58,9 @@ def fill_waves(table: QTableWidget, rows: Sequence[WaveSummary]) -> None:
 
 
 def fill_pick_list(table: QTableWidget, rows: Sequence[PickRow]) -> None:
-    """A wave's stops in walk order: bin, product, lot, units and the orders they go to."""
+    """A wave's stops in walk order: bin, product, lot, units and the orders they go to, an
+    order a line."""
     fill(table, rows, (
         lambda r: r.location, lambda r: r.sku, lambda r: r.name, lambda r: r.lot or "",
         lambda r: r.qty, lambda r: r.picked,
-        lambda r: ", ".join(share_text(s) for s in r.shares)), numeric=(4, 5))
+        lambda r: "\n".join(share_text(s) for s in r.shares)), numeric=(4, 5))
