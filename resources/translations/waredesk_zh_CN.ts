@@ -2318,8 +2318,8 @@ Workstation: {ws}</source>
         <translation>无承运商</translation>
     </message>
     <message>
-        <source>{count} approved orders wait: {carriers}.</source>
-        <translation>{count} 个已审核订单等待波次：{carriers}。</translation>
+        <source>{orders} waiting: {carriers}.</source>
+        <translation>{orders}等待波次：{carriers}。</translation>
     </message>
 </context>
 <context>
@@ -4392,6 +4392,47 @@ Workstation: {ws}</source>
         <translation>已拣</translation>
     </message>
     <message>
+        <source>1 wave</source>
+        <extracomment>A noun counted on the page: its text for one, and for any other number.</extracomment>
+        <translation>1 个波次</translation>
+    </message>
+    <message>
+        <source>{count} waves</source>
+        <translation>{count} 个波次</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 个订单</translation>
+    </message>
+    <message>
+        <source>{count} orders</source>
+        <translation>{count} 个订单</translation>
+    </message>
+    <message>
+        <source>1 approved order</source>
+        <translation>1 个已审核订单</translation>
+    </message>
+    <message>
+        <source>{count} approved orders</source>
+        <translation>{count} 个已审核订单</translation>
+    </message>
+    <message>
+        <source>1 unit</source>
+        <translation>1 件</translation>
+    </message>
+    <message>
+        <source>{count} units</source>
+        <translation>{count} 件</translation>
+    </message>
+    <message>
+        <source>1 stop</source>
+        <translation>1 个拣货点</translation>
+    </message>
+    <message>
+        <source>{count} stops</source>
+        <translation>{count} 个拣货点</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>待拣货</translation>
     </message>
@@ -4447,20 +4488,28 @@ Workstation: {ws}</source>
         <translation>没有符合这些条件的已审核订单。</translation>
     </message>
     <message>
-        <source>{waves} waves, {orders} orders, {units} units: {codes}.</source>
-        <translation>{waves} 个波次，{orders} 个订单，{units} 件：{codes}。</translation>
+        <source>{waves}, {orders}, {units}: {codes}.</source>
+        <translation>{waves}，{orders}，{units}：{codes}。</translation>
+    </message>
+    <message>
+        <source>{code}: {orders}, carrier {carrier}</source>
+        <translation>{code}：{orders}，承运商 {carrier}</translation>
+    </message>
+    <message>
+        <source>{stops}; {picked} of {units} picked.</source>
+        <translation>{stops}；已拣 {picked} / {units}。</translation>
+    </message>
+    <message>
+        <source>Cancel {code}? Its orders ({orders}) are approved again and keep their reserved stock.</source>
+        <translation>取消 {code}？其订单（{orders} 个）恢复为已审核，并保留已预留的库存。</translation>
+    </message>
+    <message>
+        <source>{code} cancelled: {orders} approved again.</source>
+        <translation>{code} 已取消：{orders}恢复为已审核。</translation>
     </message>
     <message>
         <source>Choose a wave in the list</source>
         <translation>请在列表中选择一个波次</translation>
-    </message>
-    <message>
-        <source>{code}: {orders} orders, carrier {carrier}</source>
-        <translation>{code}：{orders} 个订单，承运商 {carrier}</translation>
-    </message>
-    <message>
-        <source>{stops} stops; {picked} of {units} units picked.</source>
-        <translation>{stops} 个拣货点；已拣 {picked} / {units} 件。</translation>
     </message>
     <message>
         <source>Save the pick list as PDF</source>
@@ -4477,14 +4526,6 @@ Workstation: {ws}</source>
     <message>
         <source>Cancel wave</source>
         <translation>取消波次</translation>
-    </message>
-    <message>
-        <source>Cancel {code}? Its {orders} orders are approved again and keep their reserved stock.</source>
-        <translation>取消 {code}？其 {orders} 个订单恢复为已审核，并保留已预留的库存。</translation>
-    </message>
-    <message>
-        <source>{code} cancelled: {orders} orders approved again.</source>
-        <translation>{code} 已取消：{orders} 个订单恢复为已审核。</translation>
     </message>
 </context>
 </TS>

@@ -98,7 +98,7 @@ def shown_whole(table, row: int, column: int) -> bool:
 def test_waves_are_planned_listed_printed_and_cancelled_from_the_page(
         qtbot, page, sqlite_db, tmp_path, monkeypatch):
     form = page.form
-    assert form.waiting.text() == "4 approved orders wait: EMS 1, SF 3."
+    assert form.waiting.text() == "4 approved orders waiting: EMS 1, SF 3."
     assert form.warehouse.currentText() == "SH1"
     assert (form.max_orders.value(), form.max_units.value()) == (50, 200)
     form.max_orders.setValue(2)
@@ -143,17 +143,17 @@ def test_waves_are_planned_listed_printed_and_cancelled_from_the_page(
     asked = []
     monkeypatch.setattr(page, "confirm", lambda question: asked.append(question) or False)
     page.cancel_button.click()
-    assert asked == ["Cancel WAVE-2? Its 1 orders are approved again and keep their reserved "
-                     "stock."]
+    assert asked == ["Cancel WAVE-2? Its orders (1) are approved again and keep their "
+                     "reserved stock."]
     assert statuses(sqlite_db)["SO-3"] == "picking"  # not confirmed
     monkeypatch.setattr(page, "confirm", lambda question: True)
     page.cancel_button.click()
-    qtbot.waitUntil(lambda: page.message.text() == "WAVE-2 cancelled: 1 orders approved "
+    qtbot.waitUntil(lambda: page.message.text() == "WAVE-2 cancelled: 1 order approved "
                                                    "again.")
     qtbot.waitUntil(lambda: table(page.wave_list)[1][1] == "Cancelled")
     assert statuses(sqlite_db)["SO-3"] == "approved"
     assert not page.cancel_button.isEnabled()
-    qtbot.waitUntil(lambda: form.waiting.text() == "1 approved orders wait: SF 1.")
+    qtbot.waitUntil(lambda: form.waiting.text() == "1 approved order waiting: SF 1.")
 
 
 def test_nothing_to_plan_is_said_plainly(qtbot, page):

@@ -31,7 +31,14 @@ from models.picking.waves import WaveSummary
 from views.counts.tables import make_table
 from views.message_line import MessageLine
 from views.waves.plan_form import PlanForm
-from views.waves.tables import PICK_HEADERS, WAVE_HEADERS, fill_pick_list, fill_waves, headers
+from views.waves.tables import (
+    PICK_HEADERS,
+    WAVE_HEADERS,
+    counted,
+    fill_pick_list,
+    fill_waves,
+    headers,
+)
 
 
 class WavesPage(QWidget):
@@ -137,10 +144,11 @@ class WavesPage(QWidget):
         if not planned:
             self.result.note(self.tr("No approved order fits these criteria."))
             return
-        self.result.say(self.tr("{waves} waves, {orders} orders, {units} units: "
-                                    "{codes}.").format(
-            waves=len(planned), orders=sum(w.orders for w in planned),
-            units=sum(w.units for w in planned), codes=", ".join(w.code for w in planned)))
+        self.result.say(self.tr("{waves}, {orders}, {units}: {codes}.").format(
+            waves=counted(len(planned), "wave"),
+            orders=counted(sum(w.orders for w in planned), "order"),
+            units=counted(sum(w.units for w in planned), "unit"),
+            codes=", ".join(w.code for w in planned)))
         self._select_next = planned[0].id
         self.refresh()
 
@@ -181,18 +189,18 @@ class WavesPage(QWidget):
             self.pick_table.setRowCount(0)
             self.pick_total.clear()
             return
-        self.wave_title.setText(self.tr("{code}: {orders} orders, carrier {carrier}").format(
-            code=wave.code, orders=wave.orders, carrier=wave.carrier or "–"))
+        self.wave_title.setText(self.tr("{code}: {orders}, carrier {carrier}").format(
+            code=wave.code, orders=counted(wave.orders, "order"),
+            carrier=wave.carrier or "–"))
         ops.pick_list(wave_id=wave.id).success(self._pick_list_loaded).failure(self.message.fail) \
             .run_in_background(self._runner, parent=self, key=("pick-list", id(self)))
 
     def _pick_list_loaded(self, rows: list[PickRow]) -> None:
         self.pick_rows = rows
         fill_pick_list(self.pick_table, rows)
-        self.pick_total.setText(self.tr("{stops} stops; {picked} of {units} units "
-                                        "picked.").format(
-            stops=len(rows), picked=sum(r.picked for r in rows),
-            units=sum(r.qty for r in rows)))
+        self.pick_total.setText(self.tr("{stops}; {picked} of {units} picked.").format(
+            stops=counted(len(rows), "stop"), picked=sum(r.picked for r in rows),
+            units=counted(sum(r.qty for r in rows), "unit")))
 
     def _data_changed(self, areas: frozenset[str]) -> None:
         if areas & {"waves", "sales", "stock"}:
@@ -239,11 +247,11 @@ class WavesPage(QWidget):
         """Cancel the chosen wave, once confirmed."""
         wave = self.current
         if wave is None or not self.confirm(self.tr(
-                "Cancel {code}? Its {orders} orders are approved again and keep their "
+                "Cancel {code}? Its orders ({orders}) are approved again and keep their "
                 "reserved stock.").format(code=wave.code, orders=wave.orders)):
             return
         ops.cancel(actor=self.workspace.actor, wave_id=wave.id) \
             .success(lambda orders: self.message.say(self.tr(
-                "{code} cancelled: {orders} orders approved again.").format(
-                code=wave.code, orders=orders))) \
+                "{code} cancelled: {orders} approved again.").format(
+                code=wave.code, orders=counted(orders, "order")))) \
             .failure(self.message.fail).run_in_background(self._runner, parent=self)

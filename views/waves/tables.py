@@ -29,6 +29,19 @@ PICK_HEADERS = (QT_TRANSLATE_NOOP("WaveTables", "Bin"),
                 QT_TRANSLATE_NOOP("WaveTables", "Qty"),
                 QT_TRANSLATE_NOOP("WaveTables", "Picked"),
                 QT_TRANSLATE_NOOP("WaveTables", "Orders"))
+#: A noun counted on the page: its text for one, and for any other number.
+COUNTED = {
+    "wave": (QT_TRANSLATE_NOOP("WaveTables", "1 wave"),
+             QT_TRANSLATE_NOOP("WaveTables", "{count} waves")),
+    "order": (QT_TRANSLATE_NOOP("WaveTables", "1 order"),
+              QT_TRANSLATE_NOOP("WaveTables", "{count} orders")),
+    "approved order": (QT_TRANSLATE_NOOP("WaveTables", "1 approved order"),
+                       QT_TRANSLATE_NOOP("WaveTables", "{count} approved orders")),
+    "unit": (QT_TRANSLATE_NOOP("WaveTables", "1 unit"),
+             QT_TRANSLATE_NOOP("WaveTables", "{count} units")),
+    "stop": (QT_TRANSLATE_NOOP("WaveTables", "1 stop"),
+             QT_TRANSLATE_NOOP("WaveTables", "{count} stops")),
+}
 STATUS_TEXT = {
     WaveStatus.OPEN: QT_TRANSLATE_NOOP("WaveTables", "Open"),
     WaveStatus.PICKING: QT_TRANSLATE_NOOP("WaveTables", "Picking"),
@@ -46,6 +59,13 @@ def status_text(status: str) -> str:
     """'open' -> 'Open' (or 待拣货); a status a later step added shows as stored."""
     source = STATUS_TEXT.get(status)  # type: ignore[call-overload]
     return QCoreApplication.translate("WaveTables", source) if source else status
+
+
+def counted(count: int, noun: str) -> str:
+    """'1 order', '3 orders' (or 3 个订单); `noun` is a key of COUNTED."""
+    one, many = COUNTED[noun]
+    return QCoreApplication.translate("WaveTables", one if count == 1 else many).format(
+        count=count)
 
 
 def fill_waves(table: QTableWidget, rows: Sequence[WaveSummary]) -> None:
