@@ -4020,8 +4020,24 @@ Workstation: {ws}</source>
         <translation>正在导入销售订单…</translation>
     </message>
     <message>
-        <source>{file} into {shop}: {created} new orders, {updated} updated, {unchanged} unchanged; {lines} lines.</source>
-        <translation>{file} 导入 {shop}：新订单 {created} 张，更新 {updated} 张，未变 {unchanged} 张；明细 {lines} 行。</translation>
+        <source>1 new order</source>
+        <translation>新订单 1 张</translation>
+    </message>
+    <message>
+        <source>{count} new orders</source>
+        <translation>新订单 {count} 张</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>明细 1 行</translation>
+    </message>
+    <message>
+        <source>{count} lines</source>
+        <translation>明细 {count} 行</translation>
+    </message>
+    <message>
+        <source>{file} into {shop}: {created}, {updated} updated, {unchanged} unchanged; {lines}.</source>
+        <translation>{file} 导入 {shop}：{created}，更新 {updated} 张，未变 {unchanged} 张；{lines}。</translation>
     </message>
     <message>
         <source>Left alone, being past new: {orders}.</source>

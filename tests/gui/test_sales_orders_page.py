@@ -126,6 +126,16 @@ def test_a_taobao_export_imported_through_the_dialog_is_in_the_list(
     qtbot.waitUntil(lambda: page.model.rowCount() == 4)
 
 
+def test_an_export_of_one_order_with_one_line_is_reported_in_the_singular(
+        qtbot, page, tmp_path):
+    one = tmp_path / "taobao_one.csv"
+    rows = (ORDERS / "taobao_gb18030.csv").read_bytes().splitlines(keepends=True)
+    one.write_bytes(rows[0] + rows[-1])
+    page.import_from(one, shop="TMALL")
+    qtbot.waitUntil(lambda: page.status.text() == "taobao_one.csv into TMALL: 1 new order, "
+                                                  "0 updated, 0 unchanged; 1 line.")
+
+
 def test_a_bad_export_lists_every_bad_row_and_imports_nothing(
         qtbot, window, page, monkeypatch, sqlite_db):
     _import_through_the_dialog(qtbot, window, page, monkeypatch, "taobao_bad.csv", "TMALL")

@@ -205,11 +205,15 @@ class SalesOrdersPage(RecordPage):
             .run_in_background(self._runner, parent=self)
 
     def _imported(self, report: OrderImportReport) -> None:
+        created = self.tr("1 new order") if report.created == 1 else \
+            self.tr("{count} new orders").format(count=report.created)
+        lines = self.tr("1 line") if report.lines == 1 else \
+            self.tr("{count} lines").format(count=report.lines)
         message = self.tr(
-            "{file} into {shop}: {created} new orders, {updated} updated, {unchanged} "
-            "unchanged; {lines} lines.").format(
-            file=report.file, shop=report.shop, created=report.created,
-            updated=report.updated, unchanged=report.unchanged, lines=report.lines)
+            "{file} into {shop}: {created}, {updated} updated, {unchanged} unchanged; "
+            "{lines}.").format(file=report.file, shop=report.shop, created=created,
+                               updated=report.updated, unchanged=report.unchanged,
+                               lines=lines)
         if report.kept:
             message += " " + self.tr("Left alone, being past new: {orders}.").format(
                 orders=", ".join(report.kept))
