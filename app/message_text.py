@@ -42,6 +42,7 @@ class _Template:
     anchor: str  # the longest literal text: the regex only runs where it occurs
     weight: int  # literal characters: the more, the more specific
     opening: str  # the placeholder the template starts with, or ""
+    closing: str  # the placeholder the template ends with, or ""
     literal: str  # the template's own text, placeholders left out
 
 
@@ -66,9 +67,10 @@ def _compile(source: str, target: str) -> _Template:
         raise ValueError(f"the translation of {source!r} names {sorted(missing)}, which the "
                          "English template has not")
     first = _PLACEHOLDER.match(source)
+    last = _PLACEHOLDER.search(source[source.rfind("{"):]) if source.endswith("}") else None
     return _Template(re.compile("".join(parts), re.DOTALL), target,
                      max(literals, key=len), sum(map(len, literals)),
-                     first.group(1) if first else "",
+                     first.group(1) if first else "", last.group(1) if last else "",
                      "".join(literals))
 
 
@@ -146,9 +148,13 @@ class MessageCatalogue:
             if match is None:
                 continue
             # A template that opens with a placeholder ("{received} of {ordered} ordered")
-            # would swallow the head of a joined message ("+2 TEA → RECV-01: 26 of 24 ..."):
-            # that message is translated part by part instead.
+            # would swallow the head of a joined message ("+2 TEA → RECV-01: 26 of 24 ..."),
+            # one that ends with one ("… reserved in {bins}") the messages joined after it
+            # ("A-02; TEA for o2: 2 reserved in A-03"): such a message is translated part by
+            # part instead.
             if template.opening and _joined(match.group(template.opening)):
+                continue
+            if template.closing and "; " in _ENCLOSED.sub("", match.group(template.closing)):
                 continue
             values = {name: self._translate(value, depth + 1)
                       for name, value in match.groupdict().items()}

@@ -5,6 +5,7 @@ colour so nobody has to tell red from green."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from models.feedback import Feedback, Level
@@ -17,6 +18,7 @@ COLOURS = {
 }
 SYMBOLS = {Level.OK: "✔", Level.WARNING: "⚠", Level.ERROR: "✖"}
 FLASH_MS = 700
+MIN_HEIGHT = 140
 
 
 class FeedbackFlash(QFrame):
@@ -41,7 +43,7 @@ class FeedbackFlash(QFrame):
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(self._message)
         layout.addWidget(self._next)
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(MIN_HEIGHT)
         self._calm = QTimer(self)
         self._calm.setSingleShot(True)
         self._calm.setInterval(FLASH_MS)
@@ -75,6 +77,19 @@ class FeedbackFlash(QFrame):
             self._calm.start()
         else:
             self._settle()
+        self._fit_height()  # after painting: the coloured border takes room too
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrower band wraps the message onto more lines: grow to keep them whole."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        # A word-wrapped label's minimum size hint is one short line, so a screen short of
+        # room squeezed the band and cut a long warning at top and bottom: the height the
+        # wrapped text needs at this width is the band's floor instead.
+        self.setMinimumHeight(max(MIN_HEIGHT, self.heightForWidth(self.width())))
 
     def clear(self) -> None:
         """No feedback: a neutral band."""
@@ -83,6 +98,7 @@ class FeedbackFlash(QFrame):
         self._message.setText("")
         self._next.setText("")
         self.setStyleSheet("#feedbackFlash { background: palette(base); border-radius: 8px; }")
+        self._fit_height()
 
     def _settle(self) -> None:
         self.flashing = False

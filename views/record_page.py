@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,7 +50,10 @@ class Editor(Protocol):
 class RecordPage(QWidget):
     """List rows come from `list_page(text, after)` ops; `load(id)` ops fill the editor and
     `save(values, id or None)` ops store it, answering with an object that has `.id` and
-    `.data`. Without `can_edit` the editor is read-only and New/Save are hidden."""
+    `.data`. Without `can_edit` the editor is read-only and New/Save are hidden; Save and
+    Undo changes are enabled only for a record `may_save(data)` accepts. With `empty_hint`
+    the page opens on that hint, not on a new record's form, until a record is chosen or
+    New is pressed."""
 
     def __init__(self, workspace: Workspace, *, title: str, new_label: str,
                  search_hint: str, columns: Sequence[Column[Any]],
@@ -58,11 +62,14 @@ class RecordPage(QWidget):
                  describe: Callable[[Any], str], editor: Editor,
                  load: Callable[[int], Op[Any]], save: Callable[[dict[str, Any], int | None],
                                                                 Op[Any]],
-                 can_edit: bool, watches: Iterable[str], parent: QWidget | None = None) -> None:
+                 can_edit: bool, watches: Iterable[str],
+                 may_save: Callable[[Any], bool] = lambda _data: True, empty_hint: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = workspace.runner
         self._list_page, self._load, self._save = list_page, load, save
         self._describe = describe
+        self._may_save = may_save
         self._watches = frozenset(watches)
         self.can_edit = can_edit
         self.editor = editor
@@ -124,9 +131,19 @@ class RecordPage(QWidget):
         self.revert_button.clicked.connect(self.revert)
         for button in (self.save_button, self.revert_button):
             button.setVisible(can_edit)
+        self.empty_hint = QLabel(empty_hint, self)
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._detail = QStackedWidget(self)
         self._layout(heading)
         workspace.runner.changed.connect(self._data_changed)
-        self._show_new()
+        if empty_hint:
+            self._detail.setCurrentWidget(self.empty_hint)
+            self.save_button.setEnabled(False)
+            self.revert_button.setEnabled(False)
+        else:
+            self._show_new()
         self._apply_search()
 
     def _layout(self, heading: QLabel) -> None:
@@ -145,7 +162,10 @@ class RecordPage(QWidget):
         right_column.setContentsMargins(8, 0, 0, 0)
         right_column.addWidget(self.record_title)
         right_column.addWidget(self.status)
-        right_column.addWidget(scroll, 1)
+        self._detail.addWidget(self.empty_hint)
+        self._detail.addWidget(scroll)
+        self._detail.setCurrentWidget(scroll)
+        right_column.addWidget(self._detail, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
@@ -189,7 +209,7 @@ class RecordPage(QWidget):
 
     def save(self) -> None:
         """Save the record in the editor (Ctrl+S)."""
-        if not self.can_edit:
+        if not self.can_edit or not self.save_button.isEnabled():
             return
         self.save_button.setEnabled(False)
         self._save(self.editor.values(), self.current_id) \
@@ -235,7 +255,10 @@ class RecordPage(QWidget):
 
     def _show(self, record_id: int | None, data: Any) -> None:
         self.current_id = record_id
+        self._detail.setCurrentIndex(1)
         self.editor.show_record(data)
+        for button in (self.save_button, self.revert_button):
+            button.setEnabled(self._may_save(data))
         self.record_title.setText(self._describe(data))
         self.dirty = False
         self.status.hide()
@@ -245,7 +268,6 @@ class RecordPage(QWidget):
         self.record_title.setText(self.new_button.text().rstrip("…"))
 
     def _saved(self, saved: Any) -> None:
-        self.save_button.setEnabled(True)
         self._show(saved.id, saved.data)
         self._say(self.tr("Saved at {time}.").format(
             time=QLocale().toString(datetime.now().time(), "HH:mm:ss")))

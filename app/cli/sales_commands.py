@@ -11,6 +11,7 @@ from app.cli.context import CliContext
 from app.cli.import_output import run_file_import
 from app.cli.return_commands import print_returns
 from models.entities import Platform
+from models.plural import plural_s
 from models.returns.order_returns import order_returns
 from models.sales.order_import import OrderImportReport, import_sales_orders
 from models.sales.order_views import order_by_number, order_lines, order_list
@@ -112,8 +113,8 @@ def run_order_list(args: argparse.Namespace, ctx: CliContext) -> int:
         rows = order_list(session, shop=args.shop, status=args.status, limit=args.limit)
     for row in rows:
         print(f"{row.shop:12} {row.number:24} {row.status:8} "
-              f"{row.ordered_at.astimezone():%Y-%m-%d %H:%M} {row.lines:3} lines "
-              f"{row.units:4} units "
+              f"{row.ordered_at.astimezone():%Y-%m-%d %H:%M} {row.lines:3} "
+              f"line{plural_s(row.lines):1} {row.units:4} unit{plural_s(row.units):1} "
               f"{row.paid_total:>10} {row.currency}  {row.recipient} {row.city}")
     return 0
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from app.cli.context import CliContext
 from app.cli.label_output import add_output_options, write_or_print
 from models.errors import InputError
+from models.plural import plural_s
 from models.sales.review_views import find_orders
 from models.sales.ship_export import export_shipped
 from models.sales.shipping_documents import packing_slip_data, waybill_data
@@ -85,5 +86,6 @@ def run_ship_export(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
     count = ctx.database().transact(
         lambda s: export_shipped(s, actor, args.shop, args.out, since=args.since))
-    print(f"{count} shipped orders of {args.shop.upper()} written to {args.out}")
+    print(f"{count} shipped order{plural_s(count)} of {args.shop.upper()} written to "
+          f"{args.out}")
     return 0

@@ -16,6 +16,7 @@ from models.picking.picklist import pick_list_data, pick_rows, share_text
 from models.picking.planning import WaveRules, plan_waves
 from models.picking.waves import cancel_wave, find_wave, list_waves
 from models.picking.workflow import PickingWorkflow
+from models.plural import plural_s
 from printing.render import render_many
 from printing.templates import load_template
 
@@ -82,8 +83,8 @@ def run_plan(args: argparse.Namespace, ctx: CliContext) -> int:
     if not waves:
         print(f"No approved order of {args.warehouse} fits ({rules.describe()}).")
     for w in waves:
-        print(f"Planned {w.code}: {w.orders} orders, {w.units} units, carrier "
-              f"{w.carrier or '-'}.")
+        print(f"Planned {w.code}: {w.orders} order{plural_s(w.orders)}, {w.units} "
+              f"unit{plural_s(w.units)}, carrier {w.carrier or '-'}.")
     return 0
 
 
@@ -94,8 +95,9 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if not waves:
         print("No waves.")
     for w in waves:
-        print(f"{w.code:10} {w.warehouse:8} {w.status:9} {w.orders:>5} orders "
-              f"{w.picked:>6}/{w.units:<6} units picked  {w.grouping}")
+        print(f"{w.code:10} {w.warehouse:8} {w.status:9} {w.orders:>5} "
+              f"order{plural_s(w.orders):1} {w.picked:>6}/{w.units:<6} "
+              f"unit{plural_s(w.units):1} picked  {w.grouping}")
     return 0
 
 
@@ -109,7 +111,8 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
         lot = f"lot {r.lot}" if r.lot else ""
         print(f"  {r.location:12} {r.sku:16} {lot:16} {r.picked:>4}/{r.qty:<4} "
               f"{', '.join(share_text(s) for s in r.shares)}")
-    print(f"{sum(r.picked for r in rows)} of {sum(r.qty for r in rows)} units picked.")
+    units = sum(r.qty for r in rows)
+    print(f"{sum(r.picked for r in rows)} of {units} unit{plural_s(units)} picked.")
     return 0
 
 
@@ -126,7 +129,7 @@ def run_cancel(args: argparse.Namespace, ctx: CliContext) -> int:
     """Cancel a wave."""
     actor = ctx.actor()
     orders = ctx.database().transact(lambda s: cancel_wave(s, actor, args.wave))
-    print(f"{args.wave.upper()} cancelled: {orders} orders approved again.")
+    print(f"{args.wave.upper()} cancelled: {orders} order{plural_s(orders)} approved again.")
     return 0
 
 

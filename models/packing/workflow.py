@@ -45,6 +45,7 @@ from models.packing import parcel
 from models.packing.parcel import ParcelItem
 from models.packing.weights import Expected, expected_weight, parse_kg, weight_rule
 from models.permissions import Perm
+from models.plural import plural_s
 from models.scanning import (
     CommandKind,
     CommandScan,
@@ -153,8 +154,9 @@ class PackingWorkflow:
         if order is None:
             return Feedback.error("Scan the order's tote or number first.")
         if order.left:
-            return Feedback.error(f"{order.left} units of order {order.number} are still to "
-                                  "scan: scan every item before weighing.", self.view().prompt)
+            return Feedback.error(f"Order {order.number} has {order.left} "
+                                  f"unit{plural_s(order.left)} still to scan: scan every item "
+                                  "before weighing.", self.view().prompt)
         try:
             weight = parse_kg(kg)
         except InputError as exc:
@@ -305,9 +307,11 @@ class PackingWorkflow:
             raise InputError(f"Nothing of order {order.number} was picked to packing: pick "
                              "it first.")
         scanned = sum(i.scanned for i in state.items)
-        text = (f"Order {order.number}: {sum(i.qty for i in state.items)} units to scan "
-                f"at {state.packing}")
-        text += f" ({scanned} scanned before)." if scanned else "."
+        units = sum(i.qty for i in state.items)
+        ending = plural_s(units)
+        text = (f"Order {order.number}: {units} unit{ending} to scan at {state.packing} ({scanned} "
+                "scanned before)." if scanned
+                else f"Order {order.number}: {units} unit{ending} to scan at {state.packing}.")
 
         def after() -> None:
             self._order = state
@@ -467,7 +471,8 @@ def shipment_of(session: Session, order_id: int) -> Shipment | None:
 def _prompt(state: ParcelState) -> str:
     item = next((i for i in state.items if i.left), None)
     if item is not None:
-        return f"Scan {item.sku} ({item.left} more, {state.left} units left)"
+        return (f"Scan {item.sku} ({item.left} more, {state.left} unit{plural_s(state.left)} "
+                "left)")
     return "Weigh the parcel (F5) or type its weight in kg"
 
 

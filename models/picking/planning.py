@@ -38,6 +38,7 @@ from models.entities import (
 )
 from models.errors import InputError, NotFound
 from models.permissions import Perm
+from models.plural import plural_s
 
 _IN_CHUNK = 5_000
 
@@ -60,8 +61,10 @@ class WaveRules:
                  f"cut-off {self.cutoff:%Y-%m-%d %H:%M}" if self.cutoff else "",
                  f"{self.items}-item" if self.items else "",
                  f"zone {self.zone}" if self.zone else "",
-                 f"max {self.max_orders} orders" if self.max_orders else "",
-                 f"max {self.max_units} units" if self.max_units else ""]
+                 f"max {self.max_orders} order{plural_s(self.max_orders)}"
+                 if self.max_orders else "",
+                 f"max {self.max_units} unit{plural_s(self.max_units)}"
+                 if self.max_units else ""]
         return ", ".join(p for p in parts if p) or "all approved orders"
 
 

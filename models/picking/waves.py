@@ -21,6 +21,7 @@ from models.entities import (
 )
 from models.errors import InputError, NotFound
 from models.permissions import Perm
+from models.plural import plural_s
 
 
 def find_wave(session: Session, ref: str | int) -> Wave:
@@ -82,8 +83,8 @@ def cancel_wave(session: Session, actor: Actor, ref: str | int) -> int:
     picked = session.scalar(select(func.coalesce(func.sum(PickTask.picked), 0))
                             .where(PickTask.wave_id == wave.id))
     if picked:
-        raise InputError(f"{picked} units of {wave.code} are picked already: undo those "
-                         "picks (or finish the wave) first.")
+        raise InputError(f"{wave.code} has {picked} unit{plural_s(picked)} picked already: "
+                         "undo the picks (or finish the wave) first.")
     in_wave = select(WaveOrder.order_id).where(WaveOrder.wave_id == wave.id)
     moved = session.execute(
         update(SalesOrder)

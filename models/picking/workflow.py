@@ -45,6 +45,7 @@ from models.permissions import Perm
 from models.picking import picks
 from models.picking.picklist import PickRow, PickShare, pick_rows, share_text
 from models.picking.waves import find_wave
+from models.plural import plural_s
 from models.scanning import (
     CommandKind,
     CommandScan,
@@ -268,8 +269,9 @@ class PickingWorkflow:
                                            "to pick in it."))
         state = _load(session, wave)
         left = sum(r.qty - r.picked for r in state.rows if r.open)
-        text = (f"{wave.code}: {len(_orders(state))} orders, {left} units left to pick "
-                f"into packing {state.packing}.")
+        orders = len(_orders(state))
+        text = (f"{wave.code}: {orders} order{plural_s(orders)}, {left} unit{plural_s(left)} "
+                f"left to pick into packing {state.packing}.")
 
         def after() -> None:
             self._wave = state
@@ -467,8 +469,9 @@ class PickingWorkflow:
         fresh = _load(session, wave)
         left = sum(r.qty - r.picked for r in fresh.rows if r.open)
         if left:
-            return Outcome(Feedback.error(f"{left} units are left to pick in {wave.code}: "
-                                           "pick them, or report a short bin (F8)."),
+            return Outcome(Feedback.error(f"{wave.code} still has {left} unit{plural_s(left)} "
+                                           "to pick: pick the rest, or report a short bin "
+                                           "(F8)."),
                             lambda: setattr(self, "_wave", fresh))
 
         def after() -> None:

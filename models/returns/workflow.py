@@ -44,6 +44,7 @@ from models.floor import (
     typed_quantity,
 )
 from models.permissions import Perm
+from models.plural import plural_s
 from models.returns import orders, places, steps
 from models.returns.orders import RETURNABLE, ReturnItem
 from models.returns.reasons import describe_reason, parse_reason
@@ -366,8 +367,9 @@ class ReturnsWorkflow:
         state = _load(session, order, warehouse, returns.code, return_id)
         shipped = sum(i.shipped for i in state.items)
         back = sum(i.returned for i in state.items)
-        text = (f"Order {order.number}: {shipped} units shipped, {back} returned before."
-                if back else f"Order {order.number}: {shipped} units shipped.")
+        ending = plural_s(shipped)
+        text = (f"Order {order.number}: {shipped} unit{ending} shipped, {back} returned before."
+                if back else f"Order {order.number}: {shipped} unit{ending} shipped.")
         if state.all_back and state.waiting is None:
             text = f"Every unit of order {order.number} has come back already."
 

@@ -27,6 +27,7 @@ from models.masterdata.import_report import (
 )
 from models.masterdata.table_reading import TableRow, read_table
 from models.permissions import Perm
+from models.plural import plural_s
 from models.sales.custom_profiles import custom_profiles
 from models.sales.order_rows import Labels, RowLine, order_input, read_header, read_line
 from models.sales.order_values import order_number
@@ -60,8 +61,8 @@ class OrderImportReport(ImportReport):
                     "was imported.")
         verb = "would import" if self.dry_run else "imported"
         text = (f"{self.file} ({self.profile}) into {self.shop}: {self.rows} rows; {verb} "
-                f"{self.created} new orders, {self.updated} updated, {self.unchanged} "
-                f"unchanged; {self.lines} lines")
+                f"{self.created} new order{plural_s(self.created)}, {self.updated} updated, "
+                f"{self.unchanged} unchanged; {self.lines} lines")
         if self.kept:
             text += f"; {len(self.kept)} left alone (past new)"
         return text + (" (dry run, nothing saved)." if self.dry_run else ".")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from models.entities import Carrier, Product, SalesOrder, SalesOrderLine
 from models.errors import InputError
 from models.figures import plain
+from models.plural import plural_s
 from models.sales.review_views import order_by_id
 
 #: Lines named on the waybill's item summary; the rest are counted.
@@ -50,7 +51,7 @@ def _items(lines: list[Any]) -> str:
     named = ", ".join(f"{(name or title)} x{qty}"
                       for _sku, title, qty, _psku, name, _w in lines[:_ITEMS_NAMED])
     more = f", +{len(lines) - _ITEMS_NAMED} more" if len(lines) > _ITEMS_NAMED else ""
-    return f"{units} items: {named}{more}"
+    return f"{units} item{plural_s(units)}: {named}{more}"
 
 
 def waybill_data(session: Session, order_id: int, *, today: date,

@@ -17,6 +17,7 @@ from models.errors import InputError, WareDeskError
 from models.feedback import Feedback, Level
 from models.floor import FloorLine, FloorView, typed_quantity
 from models.ledger import MoveLine, Reason, post_moves
+from models.plural import plural_s
 from models.putaway.scanned import Recent, lot_id_of, quantity_problem
 from models.putaway.suggestion import Place, load_place, refusal
 from models.scanning import (
@@ -261,7 +262,7 @@ class TransferWorkflow:
             return Feedback.error(str(exc), self._prompt())
         products = frozenset(f"product:{ln.product_id}" for ln in lines)
         self._source, self._carried, self._typed_qty = None, [], None
-        what = f"{units} units ({len(lines)} line{'s' if len(lines) != 1 else ''})"
+        what = f"{units} unit{plural_s(units)} ({len(lines)} line{plural_s(len(lines))})"
         if target.is_pick_face and not source.is_pick_face:
             message = f"Replenished pick face {target.code} from {source.code}: {what}."
         else:

@@ -1219,6 +1219,10 @@
         <translation>全部导入或全不导入：文件中只要有一行有误就不导入任何订单，并列出每个有误的行。已导入过的订单在仍为新订单时会被更新。</translation>
     </message>
     <message>
+        <source>Choose a shop</source>
+        <translation>请选择店铺</translation>
+    </message>
+    <message>
         <source>Map columns…</source>
         <translation>映射列…</translation>
     </message>
@@ -2314,8 +2318,8 @@ Workstation: {ws}</source>
         <translation>无承运商</translation>
     </message>
     <message>
-        <source>{count} approved orders wait: {carriers}.</source>
-        <translation>{count} 个已审核订单等待波次：{carriers}。</translation>
+        <source>{orders} waiting: {carriers}.</source>
+        <translation>{orders}等待波次：{carriers}。</translation>
     </message>
 </context>
 <context>
@@ -3773,8 +3777,12 @@ Workstation: {ws}</source>
 <context>
     <name>SalesOrderEditor</name>
     <message>
-        <source>e.g. TEL-20261204-01</source>
+        <source>Choose a shop</source>
         <extracomment>The order&apos;s text fields in the order the cursor goes through them. The user changed something since the order was shown. A SKU was typed into line `row`: the page looks the product up.</extracomment>
+        <translation>请选择店铺</translation>
+    </message>
+    <message>
+        <source>e.g. TEL-20261204-01</source>
         <translation>例如 TEL-20261204-01</translation>
     </message>
     <message>
@@ -3988,6 +3996,10 @@ Workstation: {ws}</source>
         <translation>搜索订单号、买家、收件人或 SKU (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Choose an order in the list, or enter one with New order…</source>
+        <translation>请在列表中选择订单，或用“新建订单…”录入订单</translation>
+    </message>
+    <message>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
@@ -4016,8 +4028,24 @@ Workstation: {ws}</source>
         <translation>正在导入销售订单…</translation>
     </message>
     <message>
-        <source>{file} into {shop}: {created} new orders, {updated} updated, {unchanged} unchanged; {lines} lines.</source>
-        <translation>{file} 导入 {shop}：新订单 {created} 张，更新 {updated} 张，未变 {unchanged} 张；明细 {lines} 行。</translation>
+        <source>1 new order</source>
+        <translation>新订单 1 张</translation>
+    </message>
+    <message>
+        <source>{count} new orders</source>
+        <translation>新订单 {count} 张</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>明细 1 行</translation>
+    </message>
+    <message>
+        <source>{count} lines</source>
+        <translation>明细 {count} 行</translation>
+    </message>
+    <message>
+        <source>{file} into {shop}: {created}, {updated} updated, {unchanged} unchanged; {lines}.</source>
+        <translation>{file} 导入 {shop}：{created}，更新 {updated} 张，未变 {unchanged} 张；{lines}。</translation>
     </message>
     <message>
         <source>Left alone, being past new: {orders}.</source>
@@ -4388,6 +4416,47 @@ Workstation: {ws}</source>
         <translation>已拣</translation>
     </message>
     <message>
+        <source>1 wave</source>
+        <extracomment>A noun counted on the page: its text for one, and for any other number.</extracomment>
+        <translation>1 个波次</translation>
+    </message>
+    <message>
+        <source>{count} waves</source>
+        <translation>{count} 个波次</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 个订单</translation>
+    </message>
+    <message>
+        <source>{count} orders</source>
+        <translation>{count} 个订单</translation>
+    </message>
+    <message>
+        <source>1 approved order</source>
+        <translation>1 个已审核订单</translation>
+    </message>
+    <message>
+        <source>{count} approved orders</source>
+        <translation>{count} 个已审核订单</translation>
+    </message>
+    <message>
+        <source>1 unit</source>
+        <translation>1 件</translation>
+    </message>
+    <message>
+        <source>{count} units</source>
+        <translation>{count} 件</translation>
+    </message>
+    <message>
+        <source>1 stop</source>
+        <translation>1 个拣货点</translation>
+    </message>
+    <message>
+        <source>{count} stops</source>
+        <translation>{count} 个拣货点</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>待拣货</translation>
     </message>
@@ -4443,20 +4512,28 @@ Workstation: {ws}</source>
         <translation>没有符合这些条件的已审核订单。</translation>
     </message>
     <message>
-        <source>{waves} waves, {orders} orders, {units} units: {codes}.</source>
-        <translation>{waves} 个波次，{orders} 个订单，{units} 件：{codes}。</translation>
+        <source>{waves}, {orders}, {units}: {codes}.</source>
+        <translation>{waves}，{orders}，{units}：{codes}。</translation>
+    </message>
+    <message>
+        <source>{code}: {orders}, carrier {carrier}</source>
+        <translation>{code}：{orders}，承运商 {carrier}</translation>
+    </message>
+    <message>
+        <source>{stops}; {picked} of {units} picked.</source>
+        <translation>{stops}；已拣 {picked} / {units}。</translation>
+    </message>
+    <message>
+        <source>Cancel {code}? Its orders ({orders}) are approved again and keep their reserved stock.</source>
+        <translation>取消 {code}？其订单（{orders} 个）恢复为已审核，并保留已预留的库存。</translation>
+    </message>
+    <message>
+        <source>{code} cancelled: {orders} approved again.</source>
+        <translation>{code} 已取消：{orders}恢复为已审核。</translation>
     </message>
     <message>
         <source>Choose a wave in the list</source>
         <translation>请在列表中选择一个波次</translation>
-    </message>
-    <message>
-        <source>{code}: {orders} orders, carrier {carrier}</source>
-        <translation>{code}：{orders} 个订单，承运商 {carrier}</translation>
-    </message>
-    <message>
-        <source>{stops} stops; {picked} of {units} units picked.</source>
-        <translation>{stops} 个拣货点；已拣 {picked} / {units} 件。</translation>
     </message>
     <message>
         <source>Save the pick list as PDF</source>
@@ -4473,14 +4550,6 @@ Workstation: {ws}</source>
     <message>
         <source>Cancel wave</source>
         <translation>取消波次</translation>
-    </message>
-    <message>
-        <source>Cancel {code}? Its {orders} orders are approved again and keep their reserved stock.</source>
-        <translation>取消 {code}？其 {orders} 个订单恢复为已审核，并保留已预留的库存。</translation>
-    </message>
-    <message>
-        <source>{code} cancelled: {orders} orders approved again.</source>
-        <translation>{code} 已取消：{orders} 个订单恢复为已审核。</translation>
     </message>
 </context>
 </TS>

@@ -99,7 +99,9 @@ def test_a_picked_order_is_verified_weighed_and_shipped_to_the_customer(db, acto
 def test_a_wrong_item_and_an_extra_item_are_refused(db, actor, site, pat):
     pk.picked_order(db, actor, "T2", [("TEA", 1)])
     flow = PackingWorkflow(db, pat)
-    _ok(flow, "SO-T2")
+    fb = _ok(flow, "SO-T2")
+    assert fb.message == "Order T2: 1 unit to scan at PACK."
+    assert fb.next_step == "Scan TEA (1 more, 1 unit left)"
     wrong = flow.scan(CUP_EAN)
     assert wrong.level is Level.ERROR
     assert wrong.message == "Wrong item: CUP is not in order T2; put it aside."
@@ -118,7 +120,8 @@ def test_items_cannot_be_weighed_before_all_are_scanned(db, actor, site, pat):
     flow = PackingWorkflow(db, pat)
     _ok(flow, "TOTE-T3", TEA_EAN)
     fb = flow.weigh("0.55")
-    assert fb.level is Level.ERROR and "1 units of order T3 are still to scan" in fb.message
+    assert fb.level is Level.ERROR
+    assert fb.message == "Order T3 has 1 unit still to scan: scan every item before weighing."
 
 
 def test_a_weight_outside_the_tolerance_waits_for_a_supervisor(db, actor, site, pat):

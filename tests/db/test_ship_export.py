@@ -51,7 +51,7 @@ def test_shipped_orders_are_exported_in_the_platforms_upload_format(db, actor, c
     out = tmp_path / "shipped.csv"
     code = main(["--db", db.url, "order", "ship-export", "--shop", "s1", "--out", str(out)])
     printed = capsys.readouterr().out
-    assert code == 0 and f"1 shipped orders of S1 written to {out}" in printed
+    assert code == 0 and f"1 shipped order of S1 written to {out}" in printed
     header, row = out.read_bytes().decode("utf-8").splitlines()
     assert (header, row) == CASES[platform]
 

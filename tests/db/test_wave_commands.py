@@ -77,7 +77,7 @@ def test_cancel_a_wave_from_the_command_line(db, actor, site, capsys):
     assert "No approved order of WH1 fits (single-item)." in capsys.readouterr().out
     assert main(["--db", db.url, "wave", "plan", "--warehouse", "WH1", "--multi"]) == 0
     assert main(["--db", db.url, "wave", "cancel", "wave-1"]) == 0
-    assert "WAVE-1 cancelled: 1 orders approved again." in capsys.readouterr().out
+    assert "WAVE-1 cancelled: 1 order approved again." in capsys.readouterr().out
     assert setup.status(db, order) == SalesOrderStatus.APPROVED
     assert main(["--db", db.url, "wave", "plan", "--warehouse", "WH1", "--cutoff",
                  "tomorrow"]) == 2

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from sqlalchemy import select
 
 from app.qt_app import Translators
-from models.entities import SalesOrder, Shop
+from models.entities import SalesOrder, SalesOrderStatus, Shop
 from models.masterdata.products import ProductInput, save_product
 from models.sales.order_views import order_by_number, order_lines
 from models.sales.shops import ShopInput, save_shop
@@ -124,6 +124,16 @@ def test_a_taobao_export_imported_through_the_dialog_is_in_the_list(
     page.import_from(ORDERS / "taobao_gb18030.csv", shop="TMALL")
     qtbot.waitUntil(lambda: "4 unchanged" in page.status.text())
     qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+
+
+def test_an_export_of_one_order_with_one_line_is_reported_in_the_singular(
+        qtbot, page, tmp_path):
+    one = tmp_path / "taobao_one.csv"
+    rows = (ORDERS / "taobao_gb18030.csv").read_bytes().splitlines(keepends=True)
+    one.write_bytes(rows[0] + rows[-1])
+    page.import_from(one, shop="TMALL")
+    qtbot.waitUntil(lambda: page.status.text() == "taobao_one.csv into TMALL: 1 new order, "
+                                                  "0 updated, 0 unchanged; 1 line.")
 
 
 def test_a_bad_export_lists_every_bad_row_and_imports_nothing(
@@ -273,6 +283,43 @@ def test_a_phone_order_typed_by_keyboard_is_saved(qtbot, window, page, sqlite_db
         assert len(s.scalars(select(SalesOrder)).all()) == 1
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     screenshot(window, "sales-phone-order")
+
+
+def test_the_page_opens_on_a_hint_and_takes_no_shop_for_granted(
+        qtbot, window, page, monkeypatch, sqlite_db):
+    editor = page.order_editor
+    assert page.empty_hint.isVisible() and not editor.isVisible()
+    assert not page.save_button.isEnabled() and not page.revert_button.isEnabled()
+    screenshot(window, "sales-orders-opened")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert editor.isVisible() and not page.empty_hint.isVisible()
+    assert editor.shop.currentIndex() == -1 and editor.values()["shop"] == ""
+    assert page.save_button.isEnabled()
+    # The import asks for the shop, and imports nothing until it is chosen.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args, **kwargs: (str(ORDERS / "taobao_gb18030.csv"), ""))
+    dialog = page.import_file()
+    qtbot.mouseClick(dialog.findChild(type(dialog.import_button), "choose_file"),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.shop.currentIndex() == -1 and not dialog.import_button.isEnabled()
+    dialog.shop.setCurrentIndex(dialog.shop.findData("TMALL"))
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+    assert page.import_file().shop_code() == "TMALL"  # the shop of the last import
+    page.import_dialog.reject()
+    # An order past new is shown, and cannot be saved or its changes undone.
+    with sqlite_db.write() as s:
+        s.scalars(select(SalesOrder).where(SalesOrder.number == "2981234567890123456")) \
+            .one().status = SalesOrderStatus.HELD
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+    _select(qtbot, page, "2981234567890123456")
+    assert editor.view.status == SalesOrderStatus.HELD
+    assert not page.save_button.isEnabled() and not page.revert_button.isEnabled()
+    _select(qtbot, page, "2981234567890123457")
+    assert page.save_button.isEnabled() and page.revert_button.isEnabled()
+    screenshot(window, "sales-orders-new-order-shown")
 
 
 def test_the_shops_dialog_adds_a_shop_the_import_can_choose(qtbot, window, page, sqlite_db):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.printer_profiles import PrinterProfile, PrinterSettings
@@ -84,10 +85,20 @@ def pdf_text(path: Path) -> str:
                      for page in pypdfium2.PdfDocument(str(path)))
 
 
+def shown_whole(table, row: int, column: int) -> bool:
+    """Whether the cell's text, wrapped, fits in the cell as laid out, in sight."""
+    item = table.item(row, column)
+    cell = table.visualItemRect(item)
+    needed = table.fontMetrics().boundingRect(
+        cell.adjusted(0, 0, -8, 0), Qt.TextFlag.TextWordWrap, item.text())
+    return (needed.height() <= cell.height() and needed.width() <= cell.width() - 8
+            and cell.right() <= table.viewport().width())
+
+
 def test_waves_are_planned_listed_printed_and_cancelled_from_the_page(
         qtbot, page, sqlite_db, tmp_path, monkeypatch):
     form = page.form
-    assert form.waiting.text() == "4 approved orders wait: EMS 1, SF 3."
+    assert form.waiting.text() == "4 approved orders waiting: EMS 1, SF 3."
     assert form.warehouse.currentText() == "SH1"
     assert (form.max_orders.value(), form.max_units.value()) == (50, 200)
     form.max_orders.setValue(2)
@@ -109,8 +120,11 @@ def test_waves_are_planned_listed_printed_and_cancelled_from_the_page(
     assert table(page.pick_table) == [
         ["A-01-01", "TSH-WHT-M", "Cotton T-shirt white M", "", "2", "0", "#1 SO-1 ×2"],
         ["A-02-01", "MUG-CER-350", "Ceramic mug 350 ml", "", "2", "0",
-         "#1 SO-1 ×1, #2 SO-2 ×1"]]
+         "#1 SO-1 ×1\n#2 SO-2 ×1"]]
     assert page.pick_total.text() == "2 stops; 0 of 4 units picked."
+    # In a 1024 px window every order number of a stop shows whole, an order a line.
+    page.window().resize(1024, 768)
+    qtbot.waitUntil(lambda: all(shown_whole(page.pick_table, row, 6) for row in range(2)))
     screenshot(page.window(), "waves")
 
     page.save_pdf_to(tmp_path / "WAVE-1.pdf")
@@ -129,17 +143,17 @@ def test_waves_are_planned_listed_printed_and_cancelled_from_the_page(
     asked = []
     monkeypatch.setattr(page, "confirm", lambda question: asked.append(question) or False)
     page.cancel_button.click()
-    assert asked == ["Cancel WAVE-2? Its 1 orders are approved again and keep their reserved "
-                     "stock."]
+    assert asked == ["Cancel WAVE-2? Its orders (1) are approved again and keep their "
+                     "reserved stock."]
     assert statuses(sqlite_db)["SO-3"] == "picking"  # not confirmed
     monkeypatch.setattr(page, "confirm", lambda question: True)
     page.cancel_button.click()
-    qtbot.waitUntil(lambda: page.message.text() == "WAVE-2 cancelled: 1 orders approved "
+    qtbot.waitUntil(lambda: page.message.text() == "WAVE-2 cancelled: 1 order approved "
                                                    "again.")
     qtbot.waitUntil(lambda: table(page.wave_list)[1][1] == "Cancelled")
     assert statuses(sqlite_db)["SO-3"] == "approved"
     assert not page.cancel_button.isEnabled()
-    qtbot.waitUntil(lambda: form.waiting.text() == "1 approved orders wait: SF 1.")
+    qtbot.waitUntil(lambda: form.waiting.text() == "1 approved order waiting: SF 1.")
 
 
 def test_nothing_to_plan_is_said_plainly(qtbot, page):

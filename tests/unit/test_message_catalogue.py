@@ -104,6 +104,13 @@ def test_every_translation_names_only_its_templates_placeholders():
     MessageCatalogue(data["messages"])  # every template compiles
 
 
+def test_one_unit_and_several_units_read_the_same_in_chinese():
+    assert translate("Order T2: 1 unit to scan at PACK.", ZH) == "订单 T2：在 PACK 需扫描 1 件。"
+    assert translate("Order T2: 3 units to scan at PACK.", ZH) == "订单 T2：在 PACK 需扫描 3 件。"
+    assert translate("WAVE-1: 1 order, 2 units left to pick into packing PACK.", ZH) == (
+        "WAVE-1：1 个订单，还有 2 件要拣到打包位 PACK。")
+
+
 def test_an_over_receipt_is_translated_with_its_detail():
     message = ("Over-receipt of TEA-001: 38 of 24 ordered, over the 10% tolerance. A supervisor "
                "must approve (F9), or cancel (Esc).")
@@ -216,6 +223,18 @@ def test_a_short_bin_tells_the_picker_in_chinese_that_it_is_blocked_and_counted(
                      "queue. B-01 is blocked for CUP until it is counted (COUNT-1 planned).",
                      ZH) == ("B-01 缺货：o1 的 CUP：缺 1 件，订单进入异常队列。B-01 中的 CUP "
                              "已锁定，盘点审批前不再预留（已计划盘点 COUNT-1）。")
+
+
+def test_a_short_bin_that_reserves_several_items_elsewhere_says_so_once_for_each():
+    # As the picking workflow's F8 answer joins its parts: "{sku} for {order}: {n} reserved
+    # in {bins}", each ending in a value, the last must not swallow the ones after the first.
+    assert translate("B-01 short: CUP for o1: 1 reserved in A-02; TEA for o2: 2 reserved in "
+                     "A-03, A-04; TEA for o3: 1 missing, the order waits in the exceptions "
+                     "queue. B-01 is blocked for CUP, TEA until it is counted (COUNT-4 "
+                     "planned).", ZH) == (
+        "B-01 缺货：o1 的 CUP：1 件已改在 A-02 预留；o2 的 TEA：2 件已改在 A-03, A-04 预留；"
+        "o3 的 TEA：缺 1 件，订单进入异常队列。B-01 中的 CUP, TEA 已锁定，盘点审批前不再预留"
+        "（已计划盘点 COUNT-4）。")
 
 
 def test_a_serial_scanned_twice_at_packing_is_refused_in_chinese():

@@ -59,8 +59,10 @@ class ImportDialog(QDialog):
             if row.active:
                 self.shop.addItem(f"{row.code} – {row.name} ({platform_text(row.platform)})",
                                   row.code)
-        if shop and self.shop.findData(shop) >= 0:
-            self.shop.setCurrentIndex(self.shop.findData(shop))
+        # No shop is taken for granted: the orders would land in the wrong one.
+        self.shop.setPlaceholderText(self.tr("Choose a shop"))
+        self.shop.setCurrentIndex(self.shop.findData(shop) if shop else -1)
+        self.shop.currentIndexChanged.connect(self._check)
         self.profile = QComboBox(self)
         self.profile.setObjectName("import_profile")
         self._fill_profiles([])
@@ -133,7 +135,8 @@ class ImportDialog(QDialog):
         return self.profile.currentData()
 
     def _check(self) -> None:
-        self.import_button.setEnabled(bool(self.file.text().strip()) and self.shop.count() > 0)
+        self.import_button.setEnabled(bool(self.file.text().strip())
+                                      and self.shop.currentIndex() >= 0)
         self.map_button.setEnabled(self.file_layout is not None)
 
     # --- profiles and mappings -------------------------------------------------------------

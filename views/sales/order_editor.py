@@ -63,13 +63,16 @@ class SalesOrderEditor(QWidget):
         self.returns = OrderReturnsBox(language, self)
         self._can_edit = True
         self._paid_at = ""
+        self._new_shop: str | None = None  # the shop chosen for the last new order
         self.general_error = QLabel(self)
         self.general_error.setProperty("tone", "error")
         self.general_error.setWordWrap(True)
         self.errors = FieldErrors(self.general_error)
         self.shop = QComboBox(self)
         self.shop.setObjectName("shop")
+        self.shop.setPlaceholderText(self.tr("Choose a shop"))
         self.shop.activated.connect(lambda _i: self.edited.emit())
+        self.shop.currentIndexChanged.connect(self._shop_changed)
         hints = {"number": self.tr("e.g. TEL-20261204-01"),
                  "ordered_at": self.tr("e.g. 2026-12-04 09:30"), "currency": "CNY",
                  "shipping_fee": "0.00", "discount": "0.00"}
@@ -168,6 +171,7 @@ class SalesOrderEditor(QWidget):
 
     def _choose_shop(self, code: str | None) -> None:
         if not code:
+            self.shop.setCurrentIndex(-1)
             return
         if self.shop.findData(code) < 0:  # an inactive shop still shows on its orders
             self.shop.addItem(code, code)
@@ -183,6 +187,7 @@ class SalesOrderEditor(QWidget):
             texts = dict.fromkeys(TEXT_FIELDS, "") | {
                 "ordered_at": datetime.now().strftime("%Y-%m-%d %H:%M"), "currency": "CNY"}
             self._paid_at = ""
+            self._choose_shop(self._new_shop)
         else:
             texts = {name: _plain(getattr(data, name)) for name in TEXT_FIELDS}
             self._paid_at = _plain(data.paid_at)
@@ -260,6 +265,10 @@ class SalesOrderEditor(QWidget):
                                 tip=shown)
 
     # --- internals -------------------------------------------------------------------------
+
+    def _shop_changed(self, _index: int) -> None:
+        if self.view is None:  # a new order's shop is offered again for the next one
+            self._new_shop = self.shop.currentData()
 
     def _apply_state(self) -> None:
         stored = self.view is not None

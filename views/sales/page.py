@@ -87,10 +87,14 @@ class SalesOrdersPage(RecordPage):
             save=lambda values, _order_id: save_order(actor=actor, shop=values["shop"],
                                                       values=values),
             can_edit=actor.can(Perm.ORDERS_IMPORT), watches={"sales", "products"},
+            # An order can be corrected only while it is new.
+            may_save=lambda data: data is None or data.status == SalesOrderStatus.NEW,
+            empty_hint=self.tr("Choose an order in the list, or enter one with New order…"),
             parent=parent)
         self._workspace = workspace
         self.shops: list[ShopRow] = []
         self.import_dialog: ImportDialog | None = None
+        self._import_shop = ""  # the shop the last import was for
         self.import_problems: ImportProblemsDialog | None = None
         self.shop_filter = QComboBox(self)
         self.shop_filter.setObjectName("shop_filter")
@@ -184,8 +188,8 @@ class SalesOrdersPage(RecordPage):
         """Ask for the export, its shop and profile, then import it (Ctrl+I)."""
         if not self.can_edit:
             return None
-        dialog = self.import_dialog = ImportDialog(self._workspace, self.shops,
-                                                   self._shop or None, self)
+        dialog = self.import_dialog = ImportDialog(
+            self._workspace, self.shops, self._shop or self._import_shop or None, self)
         dialog.accepted.connect(lambda: self.import_from(
             dialog.path(), shop=dialog.shop_code(), profile=dialog.profile_name()))
         dialog.finished.connect(dialog.deleteLater)
@@ -194,17 +198,22 @@ class SalesOrdersPage(RecordPage):
 
     def import_from(self, path: Path, *, shop: str, profile: str | None = None) -> None:
         """Import `path` into `shop`; bad rows are listed in a dialog, nothing being saved."""
+        self._import_shop = shop
         import_orders(actor=self._workspace.actor, path=path, shop=shop, profile=profile) \
             .success(self._imported).failure(self._import_failed) \
             .with_progress(self.tr("Importing sales orders…")) \
             .run_in_background(self._runner, parent=self)
 
     def _imported(self, report: OrderImportReport) -> None:
+        created = self.tr("1 new order") if report.created == 1 else \
+            self.tr("{count} new orders").format(count=report.created)
+        lines = self.tr("1 line") if report.lines == 1 else \
+            self.tr("{count} lines").format(count=report.lines)
         message = self.tr(
-            "{file} into {shop}: {created} new orders, {updated} updated, {unchanged} "
-            "unchanged; {lines} lines.").format(
-            file=report.file, shop=report.shop, created=report.created,
-            updated=report.updated, unchanged=report.unchanged, lines=report.lines)
+            "{file} into {shop}: {created}, {updated} updated, {unchanged} unchanged; "
+            "{lines}.").format(file=report.file, shop=report.shop, created=created,
+                               updated=report.updated, unchanged=report.unchanged,
+                               lines=lines)
         if report.kept:
             message += " " + self.tr("Left alone, being past new: {orders}.").format(
                 orders=", ".join(report.kept))

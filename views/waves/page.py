@@ -31,7 +31,14 @@ from models.picking.waves import WaveSummary
 from views.counts.tables import make_table
 from views.message_line import MessageLine
 from views.waves.plan_form import PlanForm
-from views.waves.tables import PICK_HEADERS, WAVE_HEADERS, fill_pick_list, fill_waves, headers
+from views.waves.tables import (
+    PICK_HEADERS,
+    WAVE_HEADERS,
+    counted,
+    fill_pick_list,
+    fill_waves,
+    headers,
+)
 
 
 class WavesPage(QWidget):
@@ -73,13 +80,16 @@ class WavesPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_wave)
         self.message = MessageLine(language, self)
         self.message.setObjectName("wave_message")
-        # The orders column takes what is left: the product name is shortened (its tooltip has
-        # it whole) before the picker loses sight of which orders the units go to.
+        # The product and the orders share what is left, an order a line; a row grows to show
+        # every order and the whole name, wrapped, rather than shorten them to "#2 …".
         self.pick_table = make_table(headers(PICK_HEADERS), stretch=6, parent=self)
         self.pick_table.setObjectName("pick_list")
+        self.pick_table.setWordWrap(True)
+        self.pick_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.pick_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.pick_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Interactive)
-        self.pick_table.horizontalHeader().resizeSection(2, 200)
+            2, QHeaderView.ResizeMode.Stretch)
         self.pick_total = QLabel(self)
         self._layout(heading)
         self._show_wave(None)
@@ -108,7 +118,8 @@ class WavesPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.wave_list)
         splitter.addWidget(right)
-        splitter.setSizes([700, 700])  # the wave list shows its grouping column
+        # The pick list gets more: its orders, an order a line, must show whole.
+        splitter.setSizes([600, 800])
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(planning)
@@ -133,10 +144,11 @@ class WavesPage(QWidget):
         if not planned:
             self.result.note(self.tr("No approved order fits these criteria."))
             return
-        self.result.say(self.tr("{waves} waves, {orders} orders, {units} units: "
-                                    "{codes}.").format(
-            waves=len(planned), orders=sum(w.orders for w in planned),
-            units=sum(w.units for w in planned), codes=", ".join(w.code for w in planned)))
+        self.result.say(self.tr("{waves}, {orders}, {units}: {codes}.").format(
+            waves=counted(len(planned), "wave"),
+            orders=counted(sum(w.orders for w in planned), "order"),
+            units=counted(sum(w.units for w in planned), "unit"),
+            codes=", ".join(w.code for w in planned)))
         self._select_next = planned[0].id
         self.refresh()
 
@@ -177,18 +189,18 @@ class WavesPage(QWidget):
             self.pick_table.setRowCount(0)
             self.pick_total.clear()
             return
-        self.wave_title.setText(self.tr("{code}: {orders} orders, carrier {carrier}").format(
-            code=wave.code, orders=wave.orders, carrier=wave.carrier or "–"))
+        self.wave_title.setText(self.tr("{code}: {orders}, carrier {carrier}").format(
+            code=wave.code, orders=counted(wave.orders, "order"),
+            carrier=wave.carrier or "–"))
         ops.pick_list(wave_id=wave.id).success(self._pick_list_loaded).failure(self.message.fail) \
             .run_in_background(self._runner, parent=self, key=("pick-list", id(self)))
 
     def _pick_list_loaded(self, rows: list[PickRow]) -> None:
         self.pick_rows = rows
         fill_pick_list(self.pick_table, rows)
-        self.pick_total.setText(self.tr("{stops} stops; {picked} of {units} units "
-                                        "picked.").format(
-            stops=len(rows), picked=sum(r.picked for r in rows),
-            units=sum(r.qty for r in rows)))
+        self.pick_total.setText(self.tr("{stops}; {picked} of {units} picked.").format(
+            stops=counted(len(rows), "stop"), picked=sum(r.picked for r in rows),
+            units=counted(sum(r.qty for r in rows), "unit")))
 
     def _data_changed(self, areas: frozenset[str]) -> None:
         if areas & {"waves", "sales", "stock"}:
@@ -235,11 +247,11 @@ class WavesPage(QWidget):
         """Cancel the chosen wave, once confirmed."""
         wave = self.current
         if wave is None or not self.confirm(self.tr(
-                "Cancel {code}? Its {orders} orders are approved again and keep their "
+                "Cancel {code}? Its orders ({orders}) are approved again and keep their "
                 "reserved stock.").format(code=wave.code, orders=wave.orders)):
             return
         ops.cancel(actor=self.workspace.actor, wave_id=wave.id) \
             .success(lambda orders: self.message.say(self.tr(
-                "{code} cancelled: {orders} orders approved again.").format(
-                code=wave.code, orders=orders))) \
+                "{code} cancelled: {orders} approved again.").format(
+                code=wave.code, orders=counted(orders, "order")))) \
             .failure(self.message.fail).run_in_background(self._runner, parent=self)

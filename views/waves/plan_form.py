@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.ops.waves import PlanningChoices
 from models.picking.planning import WaveRules
+from views.waves.tables import counted
 
 DEFAULT_MAX_ORDERS = 50
 DEFAULT_MAX_UNITS = 200
@@ -124,8 +125,8 @@ class PlanForm(QWidget):
             return
         none = self.tr("no carrier")
         carriers = ", ".join(f"{carrier or none} {count}" for carrier, count in by_carrier.items())
-        self.waiting.setText(self.tr("{count} approved orders wait: {carriers}.").format(
-            count=total, carriers=carriers))
+        self.waiting.setText(self.tr("{orders} waiting: {carriers}.").format(
+            orders=counted(total, "approved order"), carriers=carriers))
 
     def rules(self) -> WaveRules:
         """The criteria as the planner takes them (the cut-off in UTC)."""

@@ -29,6 +29,19 @@ PICK_HEADERS = (QT_TRANSLATE_NOOP("WaveTables", "Bin"),
                 QT_TRANSLATE_NOOP("WaveTables", "Qty"),
                 QT_TRANSLATE_NOOP("WaveTables", "Picked"),
                 QT_TRANSLATE_NOOP("WaveTables", "Orders"))
+#: A noun counted on the page: its text for one, and for any other number.
+COUNTED = {
+    "wave": (QT_TRANSLATE_NOOP("WaveTables", "1 wave"),
+             QT_TRANSLATE_NOOP("WaveTables", "{count} waves")),
+    "order": (QT_TRANSLATE_NOOP("WaveTables", "1 order"),
+              QT_TRANSLATE_NOOP("WaveTables", "{count} orders")),
+    "approved order": (QT_TRANSLATE_NOOP("WaveTables", "1 approved order"),
+                       QT_TRANSLATE_NOOP("WaveTables", "{count} approved orders")),
+    "unit": (QT_TRANSLATE_NOOP("WaveTables", "1 unit"),
+             QT_TRANSLATE_NOOP("WaveTables", "{count} units")),
+    "stop": (QT_TRANSLATE_NOOP("WaveTables", "1 stop"),
+             QT_TRANSLATE_NOOP("WaveTables", "{count} stops")),
+}
 STATUS_TEXT = {
     WaveStatus.OPEN: QT_TRANSLATE_NOOP("WaveTables", "Open"),
     WaveStatus.PICKING: QT_TRANSLATE_NOOP("WaveTables", "Picking"),
@@ -48,6 +61,13 @@ def status_text(status: str) -> str:
     return QCoreApplication.translate("WaveTables", source) if source else status
 
 
+def counted(count: int, noun: str) -> str:
+    """'1 order', '3 orders' (or 3 个订单); `noun` is a key of COUNTED."""
+    one, many = COUNTED[noun]
+    return QCoreApplication.translate("WaveTables", one if count == 1 else many).format(
+        count=count)
+
+
 def fill_waves(table: QTableWidget, rows: Sequence[WaveSummary]) -> None:
     """The wave list, newest first."""
     fill(table, rows, (
@@ -58,8 +78,9 @@ def fill_waves(table: QTableWidget, rows: Sequence[WaveSummary]) -> None:
 
 
 def fill_pick_list(table: QTableWidget, rows: Sequence[PickRow]) -> None:
-    """A wave's stops in walk order: bin, product, lot, units and the orders they go to."""
+    """A wave's stops in walk order: bin, product, lot, units and the orders they go to, an
+    order a line."""
     fill(table, rows, (
         lambda r: r.location, lambda r: r.sku, lambda r: r.name, lambda r: r.lot or "",
         lambda r: r.qty, lambda r: r.picked,
-        lambda r: ", ".join(share_text(s) for s in r.shares)), numeric=(4, 5))
+        lambda r: "\n".join(share_text(s) for s in r.shares)), numeric=(4, 5))
