@@ -34,6 +34,7 @@ from models.entities import (
 )
 from models.errors import NotFound
 from models.permissions import Perm
+from models.plural import plural_s
 from models.sales.allocation import (
     Allocation,
     LineToReserve,
@@ -226,11 +227,11 @@ def _reserve(session: Session, actor: Actor, orders: list[_Order],
             order.allocation = allocation
             order.status, order.reason = allocation.status, allocation.reason
             reserved = sum(r.qty for r in allocation.requests)
+            units = f"{reserved} unit{plural_s(reserved)} reserved"
             if allocation.status == SalesOrderStatus.APPROVED:
-                order.steps.append((None, "", f"approved: {reserved} units reserved"))
+                order.steps.append((None, "", f"approved: {units}"))
             elif allocation.status == SalesOrderStatus.BACKORDER:
-                order.steps.append((None, "", f"backorder: {reserved} units reserved; "
-                                    f"{allocation.reason}"))
+                order.steps.append((None, "", f"backorder: {units}; {allocation.reason}"))
     reserve_allocations(session, actor, (o.allocation for o in wanted if o.allocation))
 
 

@@ -77,7 +77,7 @@ def test_release_and_approve_need_a_supervisor_and_reserve_the_stock(db, actor, 
         trace = [t.effect for t in order_trace(s, find_orders(s, ["1"])[0])]
     assert trace == ["hold: big order: a supervisor approves",
                      "held: big order: a supervisor approves",
-                     "hold released by system", "approved: 1 units reserved"]
+                     "hold released by system", "approved: 1 unit reserved"]
     assert setup.clean(db)
 
 
