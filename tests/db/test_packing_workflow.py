@@ -27,7 +27,7 @@ from models.picking.workflow import PickingWorkflow
 from tests import factories as f
 from tests.db import packing_setup as pk
 from tests.db import picking_setup as setup
-from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_CASE, TEA_EAN
+from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_CASE, TEA_EAN, scan_ok
 from tests.db.test_counting_workflow import LosesTheAnswer
 
 
@@ -39,14 +39,6 @@ def site(db, actor):
 @pytest.fixture
 def pat(db, site):
     return pk.user(db, "pat", "pack-1234")
-
-
-def _ok(flow, *scans):
-    fb = None
-    for raw in scans:
-        fb = flow.scan(raw)
-        assert fb.level is Level.OK, (raw, fb.message)
-    return fb
 
 
 def _order(db, order_id):
@@ -64,11 +56,11 @@ def test_a_picked_order_is_verified_weighed_and_shipped_to_the_customer(db, acto
     order_id = pk.picked_order(db, actor, "T1", [("TEA", 2), ("CUP", 1)], tote="TOTE-007")
     assert setup.quants(db, site["TEA"])[(site["PACK"], None)] == (2, 0)  # reservation used
     flow = PackingWorkflow(db, pat)
-    fb = _ok(flow, "TOTE-007")
+    fb = scan_ok(flow, "TOTE-007")
     assert fb.message == "Order T1: 3 units to scan at PACK."
     assert fb.next_step == "Scan CUP (1 more, 3 units left)"
-    _ok(flow, TEA_EAN, CUP_EAN)
-    fb = _ok(flow, TEA_EAN)
+    scan_ok(flow, TEA_EAN, CUP_EAN)
+    fb = scan_ok(flow, TEA_EAN)
     assert "Every item of order T1 is scanned" in fb.message
     assert flow.view().current == "Expected 0.85 kg (0.765–0.935)"  # 800 g + 50 g packing
     assert [line.detail for line in flow.view().lines] == ["300 g each", "250 g each"]
@@ -99,7 +91,7 @@ def test_a_picked_order_is_verified_weighed_and_shipped_to_the_customer(db, acto
 def test_a_wrong_item_and_an_extra_item_are_refused(db, actor, site, pat):
     pk.picked_order(db, actor, "T2", [("TEA", 1)])
     flow = PackingWorkflow(db, pat)
-    fb = _ok(flow, "SO-T2")
+    fb = scan_ok(flow, "SO-T2")
     assert fb.message == "Order T2: 1 unit to scan at PACK."
     assert fb.next_step == "Scan TEA (1 more, 1 unit left)"
     wrong = flow.scan(CUP_EAN)
@@ -107,7 +99,7 @@ def test_a_wrong_item_and_an_extra_item_are_refused(db, actor, site, pat):
     assert wrong.message == "Wrong item: CUP is not in order T2; put it aside."
     case = flow.scan(TEA_CASE)
     assert case.level is Level.ERROR and "only 1 more TEA" in case.message
-    _ok(flow, TEA_EAN)
+    scan_ok(flow, TEA_EAN)
     extra = flow.scan(TEA_EAN)
     assert extra.level is Level.ERROR
     assert extra.message == "Extra item: order T2 has 1 TEA, all scanned; put it aside."
@@ -118,7 +110,7 @@ def test_a_wrong_item_and_an_extra_item_are_refused(db, actor, site, pat):
 def test_items_cannot_be_weighed_before_all_are_scanned(db, actor, site, pat):
     pk.picked_order(db, actor, "T3", [("TEA", 2)])
     flow = PackingWorkflow(db, pat)
-    _ok(flow, "TOTE-T3", TEA_EAN)
+    scan_ok(flow, "TOTE-T3", TEA_EAN)
     fb = flow.weigh("0.55")
     assert fb.level is Level.ERROR
     assert fb.message == "Order T3 has 1 unit still to scan: scan every item before weighing."
@@ -127,7 +119,7 @@ def test_items_cannot_be_weighed_before_all_are_scanned(db, actor, site, pat):
 def test_a_weight_outside_the_tolerance_waits_for_a_supervisor(db, actor, site, pat):
     order_id = pk.picked_order(db, actor, "T4", [("TEA", 2)], shop="JD")  # EMS, a pool
     flow = PackingWorkflow(db, pat)
-    _ok(flow, "TOTE-T4", TEA_EAN, TEA_EAN)
+    scan_ok(flow, "TOTE-T4", TEA_EAN, TEA_EAN)
     fb = flow.weigh("0.70")
     assert fb.level is Level.ERROR
     assert fb.message == ("0.7 kg is outside the expected 0.55 kg (0.495–0.605): check the "
@@ -149,7 +141,7 @@ def test_a_weight_outside_the_tolerance_waits_for_a_supervisor(db, actor, site, 
 def test_a_weight_weighed_again_within_the_tolerance_ships_from_the_pool(db, actor, site, pat):
     order_id = pk.picked_order(db, actor, "T5", [("CUP", 1)], shop="JD")
     flow = PackingWorkflow(db, pat)
-    _ok(flow, "TOTE-T5", CUP_EAN)
+    scan_ok(flow, "TOTE-T5", CUP_EAN)
     assert flow.weigh("0.20").level is Level.ERROR  # 0.350 ± 0.050
     fb = flow.weigh("0.39")
     assert fb.level is Level.OK and fb.message == "Order T5 shipped: EMS EA100000003CN, 0.39 kg."
@@ -161,7 +153,7 @@ def test_the_tolerance_is_a_setting(db, actor, site, pat):
         write_setting(s, TOLERANCE_PCT, "50")
     pk.picked_order(db, actor, "T6", [("TEA", 2)], shop="JD")
     flow = PackingWorkflow(db, pat)
-    _ok(flow, "TOTE-T6", TEA_EAN, TEA_EAN)
+    scan_ok(flow, "TOTE-T6", TEA_EAN, TEA_EAN)
     assert flow.view().current == "Expected 0.55 kg (0.275–0.825)"
     assert flow.weigh("0.8").level is Level.OK
 
@@ -171,7 +163,7 @@ def test_a_product_without_a_weight_is_confirmed_by_the_packer(db, actor, site, 
         s.get(Product, site["CUP"]).weight_g = None
     order_id = pk.picked_order(db, actor, "T7", [("CUP", 1)], shop="JD")
     flow = PackingWorkflow(db, pat)
-    _ok(flow, "TOTE-T7", CUP_EAN)
+    scan_ok(flow, "TOTE-T7", CUP_EAN)
     fb = flow.weigh("1.5")
     assert fb.level is Level.WARNING
     assert fb.message.startswith("CUP has no weight in the product list, so 1.5 kg cannot be "
@@ -185,7 +177,7 @@ def test_a_product_without_a_weight_is_confirmed_by_the_packer(db, actor, site, 
 def test_a_manual_carriers_number_is_checked_and_typed_weights_are_taken(db, actor, site, pat):
     order_id = pk.picked_order(db, actor, "T8", [("TEA", 1)])
     flow = PackingWorkflow(db, pat)
-    _ok(flow, "TOTE-T8", TEA_EAN)
+    scan_ok(flow, "TOTE-T8", TEA_EAN)
     assert flow.view().asking == "weight"
     assert flow.enter("0,3").level is Level.OK  # typed, with a decimal comma
     assert flow.asking == "tracking"
@@ -197,12 +189,12 @@ def test_a_manual_carriers_number_is_checked_and_typed_weights_are_taken(db, act
 def test_undo_takes_the_last_item_scan_back(db, actor, site, pat):
     pk.picked_order(db, actor, "T9", [("TEA", 1), ("CUP", 1)])
     flow = PackingWorkflow(db, pat)
-    _ok(flow, "TOTE-T9", TEA_EAN, CUP_EAN)
+    scan_ok(flow, "TOTE-T9", TEA_EAN, CUP_EAN)
     fb = flow.undo_last()
     assert fb.message == "Undone: CUP ×1 is off the parcel."
     assert [(i.sku, i.scanned) for i in flow.order.items] == [("CUP", 0), ("TEA", 1)]
     assert flow.asking == ""
-    _ok(flow, CUP_EAN)
+    scan_ok(flow, CUP_EAN)
     assert flow.asking == "weight"
 
 
@@ -210,7 +202,7 @@ def test_a_packer_who_restarts_goes_on_and_a_lost_answer_counts_once(db, actor, 
     order_id = pk.picked_order(db, actor, "T10", [("TEA", 3)], shop="JD")
     flaky = LosesTheAnswer(db)
     flow = PackingWorkflow(flaky, pat)
-    _ok(flow, "TOTE-T10", TEA_EAN)
+    scan_ok(flow, "TOTE-T10", TEA_EAN)
     flaky.lose_next = True
     assert flow.scan(TEA_EAN).level is Level.ERROR
     retried = flow.scan(TEA_EAN)
@@ -220,9 +212,9 @@ def test_a_packer_who_restarts_goes_on_and_a_lost_answer_counts_once(db, actor, 
     assert flow.undo_last().message == "Undone before, not again: TEA ×1."
 
     restarted = PackingWorkflow(db, pat)  # the program crashed; a new one
-    fb = _ok(restarted, "TOTE-T10")
+    fb = scan_ok(restarted, "TOTE-T10")
     assert fb.message == "Order T10: 3 units to scan at PACK (1 scanned before)."
-    _ok(restarted, TEA_EAN, TEA_EAN)
+    scan_ok(restarted, TEA_EAN, TEA_EAN)
     flaky2 = LosesTheAnswer(db)
     restarted.db = flaky2
     flaky2.lose_next = True
@@ -251,9 +243,9 @@ def test_an_order_not_picked_is_not_packed(db, actor, site, pat):
 def test_two_packers_on_one_order_never_scan_more_than_it_has(db, actor, site, pat):
     pk.picked_order(db, actor, "T12", [("TEA", 1)])
     first, second = PackingWorkflow(db, pat), PackingWorkflow(db, pat)
-    _ok(first, "TOTE-T12")
-    _ok(second, "TOTE-T12")
-    _ok(first, TEA_EAN)
+    scan_ok(first, "TOTE-T12")
+    scan_ok(second, "TOTE-T12")
+    scan_ok(first, TEA_EAN)
     extra = second.scan(TEA_EAN)
     assert extra.level is Level.ERROR
     assert extra.message == "Extra item: order T12 has 1 TEA, all scanned; put it aside."
@@ -265,12 +257,12 @@ def test_an_item_of_a_lot_not_picked_for_the_order_is_refused(db, actor, site, p
     f.stock_in(db, actor, site["MILK"], site["A-02"], 5, lot_id=site["L-SOON"])
     order_id = pk.picked_order(db, actor, "T9", [("MILK", 3)])  # the earliest expiry: L-SOON
     flow = PackingWorkflow(db, pat)
-    _ok(flow, "TOTE-T9")
+    scan_ok(flow, "TOTE-T9")
     fb = flow.scan(f"01{MILK_GTIN}10L-LATE")
     assert (fb.level, fb.message) == (Level.ERROR, "Wrong lot: MILK lot L-LATE was not picked "
                                       "for order T9 (picked: lot L-SOON); put it aside.")
     assert flow.order.left == 3
-    fb = _ok(flow, f"01{MILK_GTIN}10L-SOON", MILK_GTIN, f"01{MILK_GTIN}10L-SOON")
+    fb = scan_ok(flow, f"01{MILK_GTIN}10L-SOON", MILK_GTIN, f"01{MILK_GTIN}10L-SOON")
     assert fb.message.startswith("MILK ×1: 3 of 3.")
     with db.read() as s:
         assert s.scalar(select(func.sum(PackScan.qty)).where(PackScan.order_id == order_id)) == 3
@@ -291,7 +283,7 @@ def _cam_order_picked(db, actor, site) -> int:
     order_id = setup.order(db, actor, "T8", [("CAM", 2)])
     setup.approve(db, actor)
     [wave] = setup.plan(db, actor)
-    _ok(PickingWorkflow(db, actor), wave.code, "TOTE-T8", "B-02", f"010{CAM_EAN}21S-1",
+    scan_ok(PickingWorkflow(db, actor), wave.code, "TOTE-T8", "B-02", f"010{CAM_EAN}21S-1",
         f"010{CAM_EAN}21S-2")
     assert setup.status(db, order_id) == "picked"
     return order_id
@@ -300,11 +292,11 @@ def _cam_order_picked(db, actor, site) -> int:
 def test_a_unit_whose_serial_was_not_picked_for_the_order_is_refused(db, actor, site, pat):
     _cam_order_picked(db, actor, site)
     flow = PackingWorkflow(db, pat)
-    _ok(flow, "TOTE-T8")
+    scan_ok(flow, "TOTE-T8")
     fb = flow.scan(f"010{CAM_EAN}21S-3")
     assert (fb.level, fb.message) == (Level.ERROR, "Wrong unit: CAM serial S-3 was not picked "
                                       "for order T8; put it aside.")
-    fb = _ok(flow, f"010{CAM_EAN}21S-2", CAM_EAN)
+    fb = scan_ok(flow, f"010{CAM_EAN}21S-2", CAM_EAN)
     assert fb.message.startswith("CAM ×1: 2 of 2.")
     assert setup.clean(db)
 
@@ -312,14 +304,14 @@ def test_a_unit_whose_serial_was_not_picked_for_the_order_is_refused(db, actor, 
 def test_second_scan_of_the_same_serial_is_refused_until_undone(db, actor, site, pat):
     order_id = _cam_order_picked(db, actor, site)
     flow = PackingWorkflow(db, pat)
-    _ok(flow, "TOTE-T8", f"010{CAM_EAN}21S-1")
+    scan_ok(flow, "TOTE-T8", f"010{CAM_EAN}21S-1")
     fb = flow.scan(f"010{CAM_EAN}21S-1")
     assert (fb.level, fb.message) == (Level.ERROR, "Serial S-1 of CAM is scanned already for "
                                       "this order: scan the next unit.")
     assert [(i.sku, i.scanned, i.qty) for i in flow.order.items] == [("CAM", 1, 2)]
     assert flow.undo_last().level is Level.OK  # S-1 is off the parcel: it may come again
-    _ok(flow, f"010{CAM_EAN}21S-1")
-    fb = _ok(flow, f"010{CAM_EAN}21S-2")
+    scan_ok(flow, f"010{CAM_EAN}21S-1")
+    fb = scan_ok(flow, f"010{CAM_EAN}21S-2")
     assert fb.message.startswith("CAM ×1: 2 of 2.")
     with db.read() as s:
         assert s.execute(select(PackScan.serial, PackScan.undone).where(

@@ -24,7 +24,7 @@ from tests import factories as f
 from tests.db import packing_setup as pk
 from tests.db import picking_setup as setup
 from tests.db import returns_setup as rs
-from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_CASE, TEA_EAN
+from tests.db.picking_setup import CUP_EAN, MILK_GTIN, TEA_CASE, TEA_EAN, scan_ok
 from tests.db.returns_setup import CAM_EAN, cam_label
 from tests.db.test_counting_workflow import LosesTheAnswer
 
@@ -37,14 +37,6 @@ def site(db, actor):
 @pytest.fixture
 def rita(db, site):
     return pk.user(db, "rita", "return-12")
-
-
-def _ok(flow, *scans):
-    fb = None
-    for raw in scans:
-        fb = flow.scan(raw)
-        assert fb.level is Level.OK, (raw, fb.message)
-    return fb
 
 
 def _at(db, site, sku, place):
@@ -62,9 +54,9 @@ def test_a_parcel_found_by_its_tracking_number_is_received_into_the_returns_loca
     order_id = rs.shipped_order(db, actor, "R1", [("TEA", 2), ("CUP", 1)],
                                 tracking="SF1000000001")
     flow = ReturnsWorkflow(db, rita)
-    fb = _ok(flow, "SF1000000001")
+    fb = scan_ok(flow, "SF1000000001")
     assert fb.message == "Order R1: 3 units shipped."
-    fb = _ok(flow, TEA_EAN)
+    fb = scan_ok(flow, TEA_EAN)
     assert fb.message == "TEA ×1 received to RET: 1 of 2 back."
     assert fb.next_step == "TEA ×1: F2 restock, F3 quarantine or F4 scrap"
     assert _at(db, site, "TEA", "RET") == 1
@@ -84,7 +76,7 @@ def test_a_parcel_found_by_its_tracking_number_is_received_into_the_returns_loca
 def test_a_wrong_item_and_an_over_return_are_refused(db, actor, site, rita):
     rs.shipped_order(db, actor, "R2", [("TEA", 1)], tracking="SF1000000002")
     flow = ReturnsWorkflow(db, rita)
-    _ok(flow, "SO-R2")
+    scan_ok(flow, "SO-R2")
     wrong = flow.scan(CUP_EAN)
     assert wrong.level is Level.ERROR
     assert wrong.message == "Wrong item: CUP was not shipped on order R2; put it aside."
@@ -92,7 +84,7 @@ def test_a_wrong_item_and_an_over_return_are_refused(db, actor, site, rita):
     assert case.level is Level.ERROR
     assert case.message == ("Over-return: only 1 more TEA can come back on order R2, this "
                             "scan counts 6; put the rest aside.")
-    _ok(flow, TEA_EAN)
+    scan_ok(flow, TEA_EAN)
     extra = flow.scan(TEA_EAN)
     assert extra.level is Level.ERROR
     assert extra.message == ("Over-return: order R2 shipped 1 TEA, all returned already; put "
@@ -107,7 +99,7 @@ def test_restock_quarantine_and_scrap_move_the_units_and_the_order_is_returned(
                                 tracking="SF1000000003")
     tea_in_a01 = _at(db, site, "TEA", "A-01")
     flow = ReturnsWorkflow(db, rita)
-    _ok(flow, "R3", TEA_EAN)  # the shop's order number, typed or scanned
+    scan_ok(flow, "R3", TEA_EAN)  # the shop's order number, typed or scanned
     assert flow.restock().level is Level.OK
     assert flow.asking == "reason"
     fb = flow.enter("1")
@@ -117,13 +109,13 @@ def test_restock_quarantine_and_scrap_move_the_units_and_the_order_is_returned(
     assert fb.message == "TEA ×1 restocked to A-01 (Unopened, resaleable)."
     assert _at(db, site, "TEA", "A-01") == tea_in_a01 + 1
 
-    _ok(flow, TEA_EAN)
+    scan_ok(flow, TEA_EAN)
     flow.quarantine()
     fb = flow.enter("box crushed by the courier")
     assert fb.message == "TEA ×1 quarantined at QUAR (box crushed by the courier)."
     assert _at(db, site, "TEA", "QUAR") == 1
 
-    _ok(flow, TEA_EAN)
+    scan_ok(flow, TEA_EAN)
     flow.scrap()
     fb = flow.enter("3")
     assert fb.level is Level.WARNING and flow.asking == "approval"
@@ -134,7 +126,7 @@ def test_restock_quarantine_and_scrap_move_the_units_and_the_order_is_returned(
     assert fb.message == "TEA ×1 scrapped to INVENTORY-LOSS (Defective, approved by sam)."
     assert setup.status(db, order_id) == "shipped"  # the cup is still out
 
-    fb = _ok(flow, CUP_EAN)
+    fb = scan_ok(flow, CUP_EAN)
     assert "Every unit of order R3 is back." in fb.message
     assert setup.status(db, order_id) == "returned"
     flow.quarantine()
@@ -157,7 +149,7 @@ def test_restock_quarantine_and_scrap_move_the_units_and_the_order_is_returned(
 def test_restock_refuses_a_bin_that_is_no_shelf(db, actor, site, rita):
     rs.shipped_order(db, actor, "R4", [("CUP", 1)], tracking="SF1000000004")
     flow = ReturnsWorkflow(db, rita)
-    _ok(flow, "SF1000000004", CUP_EAN)
+    scan_ok(flow, "SF1000000004", CUP_EAN)
     early = flow.scan("B-02")
     assert early.message == "Choose first: F2 restock, F3 quarantine or F4 scrap."
     flow.restock()
@@ -166,7 +158,7 @@ def test_restock_refuses_a_bin_that_is_no_shelf(db, actor, site, rita):
     assert fb.level is Level.ERROR
     assert fb.message == ("PACK is a packing location: restock to a storage bin or pick "
                           "face.")
-    fb = _ok(flow, "B-02")
+    fb = scan_ok(flow, "B-02")
     assert fb.message == "CUP ×1 restocked to B-02 (Damaged)."
     assert _at(db, site, "CUP", "B-02") == 1
     assert setup.clean(db)
@@ -175,7 +167,7 @@ def test_restock_refuses_a_bin_that_is_no_shelf(db, actor, site, rita):
 def test_undo_reverses_the_last_step(db, actor, site, rita):
     order_id = rs.shipped_order(db, actor, "R5", [("TEA", 1)], tracking="SF1000000005")
     flow = ReturnsWorkflow(db, rita)
-    _ok(flow, "SF1000000005", TEA_EAN)
+    scan_ok(flow, "SF1000000005", TEA_EAN)
     assert setup.status(db, order_id) == "returned"
     flow.quarantine()
     flow.enter("2")
@@ -196,7 +188,7 @@ def test_a_scan_retried_after_a_lost_answer_is_received_once(db, actor, site, ri
     rs.shipped_order(db, actor, "R6", [("TEA", 2)], tracking="SF1000000006")
     flaky = LosesTheAnswer(db)
     flow = ReturnsWorkflow(flaky, rita)
-    _ok(flow, "SF1000000006")
+    scan_ok(flow, "SF1000000006")
     flaky.lose_next = True
     lost = flow.scan(TEA_EAN)
     assert lost.level is Level.ERROR and "scan it again" in lost.message
@@ -212,7 +204,7 @@ def test_a_scan_in_doubt_stays_in_doubt_when_another_call_loses_its_answer(
     rs.shipped_order(db, actor, "R8", [("TEA", 2)], tracking="SF1000000008")
     flaky = LosesTheAnswer(db)
     flow = ReturnsWorkflow(flaky, rita)
-    _ok(flow, "SF1000000008")
+    scan_ok(flow, "SF1000000008")
     flaky.lose_next = True
     assert flow.scan(TEA_EAN).level is Level.ERROR
     flaky.lose_next = True
@@ -225,9 +217,9 @@ def test_a_scan_in_doubt_stays_in_doubt_when_another_call_loses_its_answer(
 
 def test_a_restarted_clerk_goes_on_with_the_units_still_waiting(db, actor, site, rita):
     rs.shipped_order(db, actor, "R7", [("TEA", 2)], tracking="SF1000000007")
-    _ok(ReturnsWorkflow(db, rita), "SF1000000007", TEA_EAN)
+    scan_ok(ReturnsWorkflow(db, rita), "SF1000000007", TEA_EAN)
     flow = ReturnsWorkflow(db, rita)
-    fb = _ok(flow, "SF1000000007")
+    fb = scan_ok(flow, "SF1000000007")
     assert fb.message == "Order R7: 2 units shipped, 1 returned before."
     assert fb.next_step == "TEA ×1: F2 restock, F3 quarantine or F4 scrap"
     flow.quarantine()
@@ -252,13 +244,13 @@ def test_a_lot_tracked_item_comes_back_into_the_lot_that_was_shipped(db, actor, 
     rs.shipped_order(db, actor, "R9", [("MILK", 2)], tracking="SF1000000009")
     f.stock_in(db, actor, site["MILK"], site["A-02"], 5, lot_id=site["L-LATE"])
     flow = ReturnsWorkflow(db, rita)
-    _ok(flow, "SF1000000009")
+    scan_ok(flow, "SF1000000009")
     other = flow.scan(f"01{MILK_GTIN}10L-LATE")
     assert other.level is Level.ERROR
     assert other.message == "Lot L-LATE of MILK was not shipped on this order: put it aside."
-    fb = _ok(flow, f"01{MILK_GTIN}10L-SOON")
+    fb = scan_ok(flow, f"01{MILK_GTIN}10L-SOON")
     assert fb.message == "MILK lot L-SOON ×1 received to RET: 1 of 2 back."
-    _ok(flow, MILK_GTIN)  # no lot on the label: the only lot shipped
+    scan_ok(flow, MILK_GTIN)  # no lot on the label: the only lot shipped
     assert setup.quants(db, site["MILK"])[(site["RET"], site["L-SOON"])] == (2, 0)
     flow.quarantine()
     assert flow.enter("3").message == "MILK ×2 quarantined at QUAR (Defective)."
@@ -270,7 +262,7 @@ def test_a_lot_tracked_item_scanned_once_all_is_back_is_an_over_return(db, actor
     f.stock_in(db, actor, site["MILK"], site["A-02"], 5, lot_id=site["L-SOON"])
     rs.shipped_order(db, actor, "R9", [("MILK", 1)], tracking="SF1000000009")
     flow = ReturnsWorkflow(db, rita)
-    _ok(flow, "SF1000000009", MILK_GTIN)
+    scan_ok(flow, "SF1000000009", MILK_GTIN)
     before = setup.moves(db)
     extra = flow.scan(MILK_GTIN)
     assert (extra.level, extra.message) == (
@@ -283,7 +275,7 @@ def _scrapped(db, actor, rita, number, tracking):
     """A tea of order `number` returned and scrapped by rita with sam's approval."""
     rs.shipped_order(db, actor, number, [("TEA", 1)], tracking=tracking)
     flow = ReturnsWorkflow(db, rita)
-    _ok(flow, tracking, TEA_EAN)
+    scan_ok(flow, tracking, TEA_EAN)
     flow.scrap()
     flow.enter("2")
     flow.approve(username="sam", password="approve-1")
